@@ -1,0 +1,89 @@
+#pragma once
+
+#include "models/domain/lifecyclestate.h"
+#include "models/domain/tier.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace tc {
+
+// Latest usage next to the effective limit (own limit, else the nearest ancestor's;
+// nullopt = unlimited). What the tree shows per row without touching usage history.
+struct UsageLimit
+{
+    std::optional<qint64> used;
+    std::optional<qint64> limit;
+
+    // 0..1 (may exceed 1 when over quota); nullopt when unlimited or unknown.
+    std::optional<double> fraction() const;
+};
+
+struct Tenant
+{
+    QUuid id;
+    QUuid parentId; // null at the top level
+    QString slug;
+    QString displayName;
+    Tier tier = Tier::Starter;
+    LifecycleState state = LifecycleState::Active;
+    QDateTime stateChangedAt;
+    QDateTime purgeAfter;
+    QJsonObject settings;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    qint64 version = 0;
+    int childCount = 0;
+    UsageLimit items;
+    UsageLimit storage;
+
+    bool isTopLevel() const { return parentId.isNull(); }
+};
+
+// One page of a parent's children in slug order. `after` of the next page is the last slug.
+struct TenantPage
+{
+    QUuid parentId;
+    QList<Tenant> tenants;
+    int totalChildren = 0; // of the parent, at the time of the read
+    bool hasMore = false;
+};
+
+// A search hit with its ancestors, top level first, so a tree can open the way to it.
+struct TenantMatch
+{
+    Tenant tenant;
+    QList<Tenant> ancestors;
+};
+
+struct SearchResult
+{
+    QString text;
+    QList<TenantMatch> matches;
+    bool truncated = false; // more matches exist than were returned
+};
+
+// What another session changed (payload of NOTIFY tenancy_changes).
+struct TenantChange
+{
+    enum class Operation { Insert, Update, Delete };
+    Operation operation = Operation::Update;
+    QString table;     // "tenants", "quotas", ...
+    QUuid tenantId;
+    QUuid parentId;    // tenants only: the parent after the change
+    QUuid oldParentId; // tenants only: the parent before (differs on a move)
+
+    // Parses the JSON payload written by the schema's notify trigger; nullopt if malformed.
+    static std::optional<TenantChange> fromPayload(const QByteArray &json);
+};
+
+} // namespace tc
+
+Q_DECLARE_METATYPE(tc::Tenant)
+Q_DECLARE_METATYPE(tc::TenantChange)

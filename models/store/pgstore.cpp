@@ -1,0 +1,399 @@
+#include "models/store/pgstore.h"
+
+#include "models/domain/validation.h"
+#include "models/store/pgstatements_p.h"
+#include "models/store/pgsupport_p.h"
+
+#include <QHash>
+#include <QSet>
+#include <QPointer>
+#include <QPromise>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace tc {
+
+namespace pg {
+// Implemented in schemamigrator.cpp and demoseeder.cpp.
+Result<QList<MigrationStatus>> migrationStatus(pqxx::connection &conn);
+Result<int> applyMigrations(pqxx::connection &conn);
+// Seeds over a libpq connection of its own (COPY in large chunks).
+Result<DemoSeedReport> seedDemo(const std::string &conninfo, const DemoSeedOptions &options);
+} // namespace pg
+
+namespace {
+
+// Owns one connection and runs jobs on its thread, one at a time.
+class PgWorker : public QObject
+{
+public:
+    explicit PgWorker(std::string conninfo) : m_conninfo(std::move(conninfo)) {}
+
+    std::atomic<int> pending{0};
+
+    template<typename T>
+    Result<T> run(const QString &what, const std::function<Result<T>(pqxx::connection &)> &job)
+    {
+        Error error;
+        pqxx::connection *conn = connection(&error);
+        if (!conn)
+            return error;
+        try {
+            return job(*conn);
+        } catch (const pqxx::broken_connection &e) {
+            m_conn.reset(); // re-open on the next job; never retry this one
+            return pg::toError(e, what);
+        } catch (const std::exception &e) {
+            if (!m_conn->is_open())
+                m_conn.reset();
+            return pg::toError(e, what);
+        }
+    }
+
+    pqxx::connection *connection(Error *error)
+    {
+        if (m_conn && m_conn->is_open())
+            return m_conn.get();
+        m_conn.reset();
+        try {
+            m_conn = std::make_unique<pqxx::connection>(m_conninfo);
+            return m_conn.get();
+        } catch (const std::exception &e) {
+            *error = pg::connectError(e);
+            return nullptr;
+        }
+    }
+
+private:
+    std::string m_conninfo;
+    std::unique_ptr<pqxx::connection> m_conn;
+};
+
+class ChangeReceiver final : public pqxx::notification_receiver
+{
+public:
+    ChangeReceiver(pqxx::connection &conn, std::function<void(const std::string &)> onPayload)
+        : pqxx::notification_receiver(conn, "tenancy_changes"), m_onPayload(std::move(onPayload))
+    {
+    }
+    void operator()(const std::string &payload, int) override { m_onPayload(payload); }
+
+private:
+    std::function<void(const std::string &)> m_onPayload;
+};
+
+} // namespace
+
+// LISTENs on its own connection; reconnects with backoff and says when the feed is live.
+class PgChangeListener : public QThread
+{
+    Q_OBJECT
+
+public:
+    explicit PgChangeListener(std::string conninfo) : m_conninfo(std::move(conninfo)) {}
+
+Q_SIGNALS:
+    void payloadReceived(const QByteArray &payload);
+    void liveChanged(bool live);
+
+protected:
+    void run() override
+    {
+        int backoffMs = 250;
+        bool live = false;
+        while (!isInterruptionRequested()) {
+            try {
+                pqxx::connection conn(m_conninfo);
+                ChangeReceiver receiver(conn, [this](const std::string &payload) {
+                    Q_EMIT payloadReceived(QByteArray::fromStdString(payload));
+                });
+                conn.get_notifs();
+                live = true;
+                Q_EMIT liveChanged(true);
+                backoffMs = 250;
+                while (!isInterruptionRequested())
+                    conn.await_notification(0, 200'000);
+            } catch (const std::exception &e) {
+                qCInfo(lcStore) << "change feed interrupted:" << e.what();
+            }
+            if (live) {
+                live = false;
+                Q_EMIT liveChanged(false);
+            }
+            for (int waited = 0; waited < backoffMs && !isInterruptionRequested(); waited += 50)
+                msleep(50);
+            backoffMs = std::min(backoffMs * 2, 5000);
+        }
+    }
+
+private:
+    std::string m_conninfo;
+};
+
+struct PgStore::Private
+{
+    std::string conninfo;
+    Options options;
+    std::vector<std::unique_ptr<QThread>> threads;
+    std::vector<PgWorker *> workers;
+    std::unique_ptr<PgChangeListener> listener;
+
+    PgWorker *pickWorker() const
+    {
+        PgWorker *best = workers.front();
+        for (PgWorker *w : workers) {
+            if (w->pending.load() < best->pending.load())
+                best = w;
+        }
+        return best;
+    }
+
+    template<typename T>
+    QFuture<Result<T>> run(PgWorker *worker, const QString &what, std::function<Result<T>(pqxx::connection &)> job)
+    {
+        auto promise = std::make_shared<QPromise<Result<T>>>();
+        QFuture<Result<T>> future = promise->future();
+        promise->start();
+        worker->pending.fetch_add(1);
+        QMetaObject::invokeMethod(
+            worker,
+            [worker, promise, what, job = std::move(job)]() {
+                if (!promise->isCanceled())
+                    promise->addResult(worker->run<T>(what, job));
+                worker->pending.fetch_sub(1);
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
+
+    template<typename T>
+    QFuture<Result<T>> run(const QString &what, std::function<Result<T>(pqxx::connection &)> job)
+    {
+        return run<T>(pickWorker(), what, std::move(job));
+    }
+};
+
+PgStore::PgStore(const QString &conninfo, Options options, QObject *parent)
+    : TenantStore(parent), d(std::make_unique<Private>())
+{
+    d->conninfo = conninfo.toStdString();
+    d->options = options;
+    for (int i = 0; i < std::max(1, options.workers); ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("PgStore worker %1").arg(i));
+        auto *worker = new PgWorker(d->conninfo);
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        d->workers.push_back(worker);
+        d->threads.push_back(std::move(thread));
+    }
+}
+
+PgStore::~PgStore()
+{
+    if (d->listener) {
+        d->listener->requestInterruption();
+        d->listener->wait();
+    }
+    for (auto &thread : d->threads) {
+        thread->quit();
+        thread->wait();
+    }
+}
+
+QFuture<Result<SessionInfo>> PgStore::open()
+{
+    QFuture<Result<SessionInfo>> future = d->run<SessionInfo>(
+        d->workers.front(), QStringLiteral("connecting"), [](pqxx::connection &conn) -> Result<SessionInfo> {
+            SessionInfo info;
+            info.bundledSchemaVersion = SchemaMigrator::bundledVersion();
+            const char *host = conn.hostname();
+            const QString hostText = host && *host ? QString::fromUtf8(host) : QStringLiteral("localhost");
+            info.server = QStringLiteral("%1:%2/%3")
+                              .arg(hostText, QString::fromUtf8(conn.port()), QString::fromUtf8(conn.dbname()));
+            pqxx::read_transaction tx(conn);
+            const pqxx::row r = tx.exec1(pg::sql::sessionInfo);
+            info.user = pg::qstr(r[0]);
+            const bool superuser = r[1].as<bool>(false);
+            const bool schemaOwner = r[2].as<bool>(false);
+            if (superuser || schemaOwner)
+                info.role = SessionRole::Owner;
+            else if (r[3].as<bool>())
+                info.role = SessionRole::Operator;
+            else if (r[4].as<bool>())
+                info.role = SessionRole::Auditor;
+            else if (r[5].as<bool>())
+                info.role = SessionRole::App;
+            info.serverVersion = pg::qstr(r[6]).section(u' ', 0, 0);
+            if (r[7].as<bool>())
+                info.schemaVersion = tx.exec1(pg::sql::schemaVersion)[0].as<int>();
+            return info;
+        });
+    if (d->options.listenForChanges && !d->listener) {
+        d->listener = std::make_unique<PgChangeListener>(d->conninfo);
+        connect(d->listener.get(), &PgChangeListener::payloadReceived, this, [this](const QByteArray &payload) {
+            if (const auto change = TenantChange::fromPayload(payload))
+                Q_EMIT tenantChanged(*change);
+            else
+                qCWarning(lcStore) << "ignoring malformed change notification" << payload;
+        });
+        connect(d->listener.get(), &PgChangeListener::liveChanged, this, &TenantStore::changeFeedChanged);
+        // Start listening once the first connection works, so a wrong password is reported once.
+        future.then(this, [this](const Result<SessionInfo> &r) {
+            if (r.ok() && d->listener && !d->listener->isRunning())
+                d->listener->start();
+        });
+    }
+    return future;
+}
+
+QFuture<Result<TenantPage>> PgStore::children(const QUuid &parent, const QString &afterSlug, int limit)
+{
+    return d->run<TenantPage>(QStringLiteral("loading sub-tenants"),
+                              [parent, afterSlug, limit](pqxx::connection &conn) -> Result<TenantPage> {
+        TenantPage page;
+        page.parentId = parent;
+        pqxx::read_transaction tx(conn);
+        const std::string after = afterSlug.toStdString();
+        // One more than asked tells whether another page follows.
+        pqxx::result rows;
+        if (parent.isNull()) {
+            rows = tx.exec_params(pg::sql::topLevel, after, limit + 1);
+            page.totalChildren = tx.exec1(pg::sql::countTopLevel)[0].as<int>();
+        } else {
+            const std::string id = parent.toString(QUuid::WithoutBraces).toStdString();
+            rows = tx.exec_params(pg::sql::childrenOf, id, after, limit + 1);
+            page.totalChildren = tx.exec_params1(pg::sql::countChildren, id)[0].as<int>();
+        }
+        page.hasMore = int(rows.size()) > limit;
+        const int n = std::min(int(rows.size()), limit);
+        page.tenants.reserve(n);
+        for (int i = 0; i < n; ++i)
+            page.tenants.append(pg::tenantFromRow(rows[i]));
+        return page;
+    });
+}
+
+QFuture<Result<QList<Tenant>>> PgStore::tenants(const QList<QUuid> &ids)
+{
+    return d->run<QList<Tenant>>(QStringLiteral("loading tenants"),
+                                 [ids](pqxx::connection &conn) -> Result<QList<Tenant>> {
+        QList<Tenant> out;
+        if (ids.isEmpty())
+            return out;
+        pqxx::read_transaction tx(conn);
+        const pqxx::result rows = tx.exec_params(pg::sql::tenantsByIds, pg::uuidArrayLiteral(ids));
+        out.reserve(int(rows.size()));
+        for (const auto &row : rows)
+            out.append(pg::tenantFromRow(row));
+        return out;
+    });
+}
+
+QFuture<Result<Tenant>> PgStore::tenant(const QUuid &id)
+{
+    return tenants({id}).then([id](const Result<QList<Tenant>> &r) -> Result<Tenant> {
+        if (!r.ok())
+            return r.error();
+        if (r->isEmpty())
+            return Error{ErrorKind::NotFound,
+                         QStringLiteral("Tenant %1 does not exist (any more).").arg(id.toString(QUuid::WithoutBraces))};
+        return r->first();
+    });
+}
+
+QFuture<Result<SearchResult>> PgStore::search(const QString &text, int limit)
+{
+    return d->run<SearchResult>(QStringLiteral("searching tenants"),
+                                [text, limit](pqxx::connection &conn) -> Result<SearchResult> {
+        SearchResult result;
+        result.text = text;
+        const QString needle = text.trimmed().toLower();
+        if (needle.isEmpty())
+            return result;
+        pqxx::read_transaction tx(conn);
+        const std::string pattern = (QStringLiteral("%") + likeEscaped(needle) + QStringLiteral("%")).toStdString();
+        const pqxx::result idRows = tx.exec_params(pg::sql::searchIds, pattern, limit + 1);
+
+        QList<QUuid> ids;
+        QSet<QUuid> matchIds;
+        for (const auto &row : idRows) {
+            const QUuid id = QUuid::fromString(pg::qstr(row[0]));
+            ids.append(id);
+            if (row[1].as<bool>())
+                matchIds.insert(id);
+        }
+        const pqxx::result rows = tx.exec_params(pg::sql::tenantsByIds, pg::uuidArrayLiteral(ids));
+        QHash<QUuid, Tenant> byId;
+        for (const auto &row : rows) {
+            Tenant t = pg::tenantFromRow(row);
+            byId.insert(t.id, std::move(t));
+        }
+
+        QList<Tenant> matches;
+        for (const QUuid &id : std::as_const(matchIds)) {
+            if (byId.contains(id))
+                matches.append(byId.value(id));
+        }
+        std::sort(matches.begin(), matches.end(), [](const Tenant &a, const Tenant &b) {
+            return a.slug != b.slug ? a.slug < b.slug : a.id < b.id;
+        });
+        result.truncated = matches.size() > limit;
+        if (result.truncated)
+            matches.resize(limit);
+        for (const Tenant &m : std::as_const(matches)) {
+            TenantMatch match{m, {}};
+            for (QUuid p = m.parentId; !p.isNull() && byId.contains(p); p = byId.value(p).parentId)
+                match.ancestors.prepend(byId.value(p));
+            result.matches.append(std::move(match));
+        }
+        return result;
+    });
+}
+
+QFuture<Result<qint64>> PgStore::tenantCount()
+{
+    return d->run<qint64>(QStringLiteral("counting tenants"), [](pqxx::connection &conn) -> Result<qint64> {
+        pqxx::read_transaction tx(conn);
+        return tx.exec1(pg::sql::tenantCount)[0].as<qint64>();
+    });
+}
+
+QFuture<Result<AuditVerification>> PgStore::verifyAuditLog()
+{
+    return d->run<AuditVerification>(QStringLiteral("verifying the audit log"),
+                                     [](pqxx::connection &conn) -> Result<AuditVerification> {
+        pqxx::read_transaction tx(conn);
+        const pqxx::row r = tx.exec1(pg::sql::auditVerify);
+        return AuditVerification{r[0].as<qint64>(), r[1].is_null() ? 0 : r[1].as<qint64>()};
+    });
+}
+
+QFuture<Result<int>> PgStore::migrateSchema()
+{
+    return d->run<int>(d->workers.front(), QStringLiteral("migrating the schema"),
+                       [](pqxx::connection &conn) { return pg::applyMigrations(conn); });
+}
+
+QFuture<Result<QList<MigrationStatus>>> PgStore::migrationStatus()
+{
+    return d->run<QList<MigrationStatus>>(d->workers.front(), QStringLiteral("reading the schema status"),
+                                          [](pqxx::connection &conn) { return pg::migrationStatus(conn); });
+}
+
+QFuture<Result<DemoSeedReport>> PgStore::seedDemo(const DemoSeedOptions &options)
+{
+    return d->run<DemoSeedReport>(d->workers.front(), QStringLiteral("seeding demo data"),
+                                  [options, conninfo = d->conninfo](pqxx::connection &) {
+                                      return pg::seedDemo(conninfo, options);
+                                  });
+}
+
+} // namespace tc
+
+#include "pgstore.moc"

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "models/store/connectionprofile.h"
+#include "models/store/demoseeder.h"
+#include "models/store/schemamigrator.h"
+#include "models/store/tenantstore.h"
+
+#include <memory>
+
+namespace tc {
+
+// TenantStore over a direct PostgreSQL connection (libpqxx). Queries run on a small pool of
+// worker threads, each owning one connection; a separate connection LISTENs for
+// tenancy_changes. Nothing here ever blocks the caller's thread.
+class PgStore final : public TenantStore
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int workers = 2;           // connections for queries
+        bool listenForChanges = true;
+    };
+
+    // `conninfo` as produced by ConnectionProfile::libpqConninfo() (it may hold the password).
+    explicit PgStore(const QString &conninfo, Options options, QObject *parent = nullptr);
+    explicit PgStore(const QString &conninfo, QObject *parent = nullptr) : PgStore(conninfo, Options{}, parent) {}
+    ~PgStore() override;
+
+    QFuture<Result<SessionInfo>> open() override;
+    QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug,
+                                         int limit = kDefaultPageSize) override;
+    QFuture<Result<Tenant>> tenant(const QUuid &id) override;
+    QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &ids) override;
+    QFuture<Result<SearchResult>> search(const QString &text, int limit = 200) override;
+    QFuture<Result<qint64>> tenantCount() override;
+    QFuture<Result<AuditVerification>> verifyAuditLog() override;
+    QFuture<Result<int>> migrateSchema() override;
+
+    // Direct-connection administration (tenantctl, the demo, tests); not part of TenantStore.
+    QFuture<Result<QList<MigrationStatus>>> migrationStatus();
+    QFuture<Result<DemoSeedReport>> seedDemo(const DemoSeedOptions &options);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace tc

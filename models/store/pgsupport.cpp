@@ -1,0 +1,141 @@
+#include "models/store/pgsupport_p.h"
+
+#include <QJsonDocument>
+
+Q_LOGGING_CATEGORY(lcStore, "tenant.store")
+
+namespace tc::pg {
+
+namespace {
+
+QString firstLine(const char *what)
+{
+    QString s = QString::fromUtf8(what).trimmed();
+    if (s.startsWith(QLatin1String("ERROR:")))
+        s = s.mid(6).trimmed();
+    return s.section(u'\n', 0, 0).trimmed();
+}
+
+QDateTime fromMillis(const pqxx::field &f)
+{
+    return f.is_null() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(f.as<qint64>(), Qt::UTC);
+}
+
+std::optional<qint64> optionalInt(const pqxx::field &f)
+{
+    return f.is_null() ? std::nullopt : std::optional<qint64>(f.as<qint64>());
+}
+
+} // namespace
+
+Error connectError(const std::exception &e)
+{
+    const QString text = QString::fromUtf8(e.what()).trimmed();
+    const QString detail = text;
+    auto contains = [&](const char *needle) { return text.contains(QLatin1String(needle), Qt::CaseInsensitive); };
+
+    if (contains("password authentication failed") || contains("no password supplied")
+        || contains("authentication failed") || contains("fe_sendauth"))
+        return {ErrorKind::AuthenticationFailed,
+                QStringLiteral("The server refused the user name or password; check them and try again."), detail};
+    if (contains("role \"") && contains("does not exist"))
+        return {ErrorKind::AuthenticationFailed,
+                QStringLiteral("The server has no such user; check the user name."), detail};
+    if (contains("database \"") && contains("does not exist"))
+        return {ErrorKind::NotFound,
+                QStringLiteral("The server has no database of that name; check the database name."), detail};
+    if (contains("invalid connection option") || contains("missing \"=\"") || contains("invalid URI")
+        || contains("unterminated quoted string") || contains("invalid integer value"))
+        return {ErrorKind::InvalidConnectionString,
+                QStringLiteral("The connection string is not valid: %1.").arg(firstLine(e.what())), detail};
+    if (contains("timeout expired"))
+        return {ErrorKind::Unreachable,
+                QStringLiteral("The server did not answer in time; check the host and port, and that no "
+                               "firewall is in the way."),
+                detail};
+    return {ErrorKind::Unreachable,
+            QStringLiteral("Could not reach the database server; check the host, port and that PostgreSQL is "
+                           "running there."),
+            detail};
+}
+
+Error toError(const std::exception &e, const QString &context)
+{
+    if (dynamic_cast<const pqxx::broken_connection *>(&e)) {
+        return {ErrorKind::ConnectionLost,
+                QStringLiteral("The connection to the database was lost while %1; it will be re-opened on the "
+                               "next action. A change in flight may or may not have been saved: reload to check.")
+                    .arg(context),
+                QString::fromUtf8(e.what()).trimmed()};
+    }
+    if (dynamic_cast<const pqxx::in_doubt_error *>(&e)) {
+        return {ErrorKind::ConnectionLost,
+                QStringLiteral("The connection broke while committing %1; the change may or may not have been "
+                               "saved. Reload to check before trying again.")
+                    .arg(context),
+                QString::fromUtf8(e.what()).trimmed()};
+    }
+    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e)) {
+        const QString state = QString::fromStdString(sqlError->sqlstate());
+        const QString message = firstLine(e.what());
+        const QString detail = QString::fromUtf8(e.what()).trimmed();
+        if (state == QLatin1String("42501"))
+            return {ErrorKind::PermissionDenied,
+                    QStringLiteral("Your database role may not do this (%1); ask an administrator for the operator "
+                                   "role.")
+                        .arg(message),
+                    detail};
+        if (state == QLatin1String("42P01") || state == QLatin1String("3F000"))
+            return {ErrorKind::SchemaMissing,
+                    QStringLiteral("The database has no tenancy schema; run \"tenantctl db migrate\" first."),
+                    detail};
+        if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
+            return {ErrorKind::Conflict,
+                    QStringLiteral("Another session changed the same data at the same time; reload and try again."),
+                    detail};
+        if (state == QLatin1String("57014"))
+            return {ErrorKind::Cancelled, QStringLiteral("The request was cancelled."), detail};
+        if (state.startsWith(QLatin1String("23")) || state.startsWith(QLatin1String("22")))
+            return {ErrorKind::Validation, message, detail};
+        return {ErrorKind::Internal, QStringLiteral("The database reported an error while %1: %2").arg(context, message),
+                detail};
+    }
+    return {ErrorKind::Internal, QStringLiteral("Unexpected error while %1: %2").arg(context, firstLine(e.what())),
+            QString::fromUtf8(e.what())};
+}
+
+Tenant tenantFromRow(const pqxx::row &row)
+{
+    Tenant t;
+    t.id = QUuid::fromString(qstr(row[0]));
+    if (!row[1].is_null())
+        t.parentId = QUuid::fromString(qstr(row[1]));
+    t.slug = qstr(row[2]);
+    t.displayName = qstr(row[3]);
+    t.tier = tierFromKey(qstr(row[4])).value_or(Tier::Starter);
+    t.state = lifecycleStateFromKey(qstr(row[5])).value_or(LifecycleState::Active);
+    t.stateChangedAt = fromMillis(row[6]);
+    t.purgeAfter = fromMillis(row[7]);
+    t.settings = QJsonDocument::fromJson(QByteArray(row[8].c_str(), int(row[8].size()))).object();
+    t.createdAt = fromMillis(row[9]);
+    t.updatedAt = fromMillis(row[10]);
+    t.version = row[11].as<qint64>();
+    t.childCount = row[12].as<int>();
+    t.items = {optionalInt(row[13]), optionalInt(row[14])};
+    t.storage = {optionalInt(row[15]), optionalInt(row[16])};
+    return t;
+}
+
+std::string uuidArrayLiteral(const QList<QUuid> &ids)
+{
+    std::string s = "{";
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            s += ',';
+        s += ids[i].toString(QUuid::WithoutBraces).toStdString();
+    }
+    s += '}';
+    return s;
+}
+
+} // namespace tc::pg

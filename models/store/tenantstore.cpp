@@ -1,0 +1,7 @@
+#include "models/store/tenantstore.h"
+
+namespace tc {
+
+TenantStore::~TenantStore() = default;
+
+} // namespace tc

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/domain/result.h"
+#include "models/domain/tenant.h"
+#include "models/store/sessioninfo.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QUuid>
+
+namespace tc {
+
+struct AuditVerification
+{
+    qint64 checked = 0;    // links verified before the first bad one (or all)
+    qint64 firstBadId = 0; // 0 when the whole chain verifies
+    bool ok() const { return firstBadId == 0; }
+};
+
+// The one door to tenant data, over a direct database connection (PgStore) or the tenant
+// API (ApiStore). Every call is asynchronous: the future finishes on a worker thread; attach
+// continuations with .then(context, ...) to get back to the caller's thread. Calls never throw.
+class TenantStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~TenantStore() override;
+
+    static constexpr int kDefaultPageSize = 200;
+
+    // Connects, detects the login's role and the schema version. Fails only when no usable
+    // session could be made; a missing or outdated schema is reported in SessionInfo.
+    virtual QFuture<Result<SessionInfo>> open() = 0;
+
+    // Children of `parent` (null = top level) in slug order, after `afterSlug` (keyset).
+    virtual QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug,
+                                                 int limit = kDefaultPageSize) = 0;
+    virtual QFuture<Result<Tenant>> tenant(const QUuid &id) = 0;
+    // Several tenants at once (refreshing rows after change notifications); missing ids are skipped.
+    virtual QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &ids) = 0;
+    // Case-insensitive substring of slug or display name, anywhere in the hierarchy.
+    virtual QFuture<Result<SearchResult>> search(const QString &text, int limit = 200) = 0;
+    virtual QFuture<Result<qint64>> tenantCount() = 0;
+
+    // Recomputes the audit log's hash chain on the server.
+    virtual QFuture<Result<AuditVerification>> verifyAuditLog() = 0;
+
+    // Applies pending schema migrations (owner only); returns how many were applied.
+    virtual QFuture<Result<int>> migrateSchema() = 0;
+
+Q_SIGNALS:
+    // Another session (or this one) changed a tenant; emitted on the store's thread.
+    void tenantChanged(const tc::TenantChange &change);
+    // Change notifications stopped (connection lost) or resumed; while they are off, views
+    // may be stale, and after they resume anything may have changed.
+    void changeFeedChanged(bool live);
+};
+
+} // namespace tc
