@@ -1,0 +1,543 @@
+#include "models/items/tenanttreemodel.h"
+
+#include "models/domain/resourceunit.h"
+#include "models/store/tenantstore.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcItems, "tenant.items")
+
+namespace tc {
+
+struct TenantTreeModel::Node
+{
+    enum class Load { Idle, Loading };
+
+    Tenant tenant;
+    Node *parent = nullptr;
+    int row = 0; // position among the parent's children, kept current on every insert/remove
+    std::vector<std::unique_ptr<Node>> children;
+    Load load = Load::Idle;
+    bool hasMore = false; // the server has children after the last loaded one
+    bool pinned = false;  // filtered tree: the children are exactly the ones needed, no paging
+    bool match = false;
+
+    void renumberFrom(size_t first)
+    {
+        for (size_t i = first; i < children.size(); ++i)
+            children[i]->row = int(i);
+    }
+};
+
+namespace {
+constexpr int kRefreshDelayMs = 100;
+}
+
+TenantTreeModel::TenantTreeModel(TenantStore *store, QObject *parent)
+    : QAbstractItemModel(parent), m_store(store), m_root(std::make_unique<Node>())
+{
+    m_root->hasMore = true;
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshDelayMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &TenantTreeModel::flushRefresh);
+    if (store)
+        connect(store, &TenantStore::tenantChanged, this, &TenantTreeModel::onTenantChanged);
+}
+
+TenantTreeModel::~TenantTreeModel() = default;
+
+void TenantTreeModel::clear()
+{
+    ++m_generation;
+    m_byId.clear();
+    m_refreshIds.clear();
+    m_insertIds.clear();
+    m_root = std::make_unique<Node>();
+}
+
+void TenantTreeModel::reload()
+{
+    beginResetModel();
+    clear();
+    m_filter.clear();
+    m_root->hasMore = true;
+    endResetModel();
+    fetchMore({});
+}
+
+void TenantTreeModel::setFilter(const QString &text)
+{
+    const QString filter = text.trimmed();
+    if (filter == m_filter)
+        return;
+    const quint64 serial = ++m_searchSerial;
+    if (filter.isEmpty()) {
+        reload();
+        return;
+    }
+    if (!m_store)
+        return;
+    setPending(+1);
+    m_store->search(filter).then(this, [this, serial](const Result<SearchResult> &result) {
+        setPending(-1);
+        if (serial != m_searchSerial)
+            return; // the operator typed on; a newer search is under way
+        if (!result.ok()) {
+            Q_EMIT errorOccurred(result.error());
+            return;
+        }
+        applySearch(result.value());
+    });
+}
+
+void TenantTreeModel::applySearch(const SearchResult &result)
+{
+    beginResetModel();
+    clear();
+    m_filter = result.text.trimmed();
+    m_root->pinned = true;
+    for (const TenantMatch &match : result.matches) {
+        Node *parent = m_root.get();
+        QList<Tenant> chain = match.ancestors;
+        chain.append(match.tenant);
+        for (const Tenant &t : std::as_const(chain)) {
+            Node *node = m_byId.value(t.id);
+            if (!node) {
+                auto created = std::make_unique<Node>();
+                created->tenant = t;
+                created->parent = parent;
+                created->hasMore = t.childCount > 0;
+                node = created.get();
+                parent->children.push_back(std::move(created));
+                m_byId.insert(t.id, node);
+            }
+            parent = node;
+        }
+        parent->match = true;
+    }
+    // Ancestors show only the way to the matches; a match that is nobody's ancestor can
+    // still be expanded and loads its children normally.
+    std::vector<Node *> stack{m_root.get()};
+    while (!stack.empty()) {
+        Node *node = stack.back();
+        stack.pop_back();
+        if (!node->children.empty()) {
+            node->pinned = true;
+            node->hasMore = false;
+            std::sort(node->children.begin(), node->children.end(),
+                      [](const auto &a, const auto &b) { return a->tenant.slug < b->tenant.slug; });
+            node->renumberFrom(0);
+            for (auto &child : node->children)
+                stack.push_back(child.get());
+        }
+    }
+    endResetModel();
+    Q_EMIT filterApplied(m_filter, int(result.matches.size()), result.truncated);
+}
+
+QModelIndexList TenantTreeModel::filterAncestors() const
+{
+    QModelIndexList out;
+    if (!isFiltered())
+        return out;
+    std::vector<const Node *> stack;
+    for (const auto &child : m_root->children)
+        stack.push_back(child.get());
+    while (!stack.empty()) {
+        const Node *node = stack.back();
+        stack.pop_back();
+        if (node->pinned) {
+            out.append(indexFor(node));
+            for (const auto &child : node->children)
+                stack.push_back(child.get());
+        }
+    }
+    return out;
+}
+
+TenantTreeModel::Node *TenantTreeModel::nodeFor(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return m_root.get();
+    return static_cast<Node *>(index.internalPointer());
+}
+
+QModelIndex TenantTreeModel::indexFor(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node *>(node));
+}
+
+QModelIndex TenantTreeModel::indexOf(const QUuid &id, int column) const
+{
+    return indexFor(m_byId.value(id), column);
+}
+
+Tenant TenantTreeModel::tenantAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    return nodeFor(index)->tenant;
+}
+
+QModelIndex TenantTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0 || (parent.isValid() && parent.column() != 0))
+        return {};
+    const Node *node = nodeFor(parent);
+    if (row >= int(node->children.size()))
+        return {};
+    return createIndex(row, column, node->children[size_t(row)].get());
+}
+
+QModelIndex TenantTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexFor(nodeFor(child)->parent);
+}
+
+int TenantTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeFor(parent)->children.size());
+}
+
+int TenantTreeModel::columnCount(const QModelIndex &parent) const
+{
+    Q_UNUSED(parent);
+    return ColumnCount;
+}
+
+bool TenantTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Node *node = nodeFor(parent);
+    if (!node->children.empty())
+        return true;
+    if (node == m_root.get())
+        return node->hasMore;
+    return !node->pinned && node->tenant.childCount > 0;
+}
+
+bool TenantTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Node *node = nodeFor(parent);
+    return !node->pinned && node->hasMore && node->load == Node::Load::Idle && m_store;
+}
+
+void TenantTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    requestPage(nodeFor(parent));
+}
+
+void TenantTreeModel::requestPage(Node *node)
+{
+    node->load = Node::Load::Loading;
+    const QUuid id = node->tenant.id;
+    const QString after = node->children.empty() ? QString() : node->children.back()->tenant.slug;
+    const quint64 generation = m_generation;
+    setPending(+1);
+    m_store->children(id, after, m_pageSize).then(this, [this, id, generation](const Result<TenantPage> &result) {
+        setPending(-1);
+        if (generation != m_generation)
+            return; // the tree was reset meanwhile
+        Node *target = id.isNull() ? m_root.get() : m_byId.value(id);
+        if (!target)
+            return; // removed meanwhile
+        target->load = Node::Load::Idle;
+        if (!result.ok()) {
+            Q_EMIT errorOccurred(result.error());
+            return;
+        }
+        applyPage(target, result.value());
+    });
+}
+
+void TenantTreeModel::applyPage(Node *node, const TenantPage &page)
+{
+    // A change notification may have inserted some of these rows already.
+    QList<Tenant> fresh;
+    for (const Tenant &t : page.tenants) {
+        if (!m_byId.contains(t.id))
+            fresh.append(t);
+    }
+    const int first = int(node->children.size());
+    if (!fresh.isEmpty()) {
+        beginInsertRows(indexFor(node), first, first + int(fresh.size()) - 1);
+        for (const Tenant &t : std::as_const(fresh)) {
+            auto child = std::make_unique<Node>();
+            child->tenant = t;
+            child->parent = node;
+            child->row = int(node->children.size());
+            child->hasMore = t.childCount > 0;
+            m_byId.insert(t.id, child.get());
+            node->children.push_back(std::move(child));
+        }
+        endInsertRows();
+    }
+    node->hasMore = page.hasMore;
+    if (node != m_root.get() && node->tenant.childCount != page.totalChildren) {
+        node->tenant.childCount = page.totalChildren;
+        const QModelIndex idx = indexFor(node);
+        Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1), {ChildCountRole});
+    }
+    Q_EMIT pageLoaded(indexFor(node), int(fresh.size()));
+}
+
+void TenantTreeModel::insertChildSorted(Node *parent, const Tenant &tenant)
+{
+    const auto pos = std::lower_bound(parent->children.begin(), parent->children.end(), tenant.slug,
+                                      [](const auto &n, const QString &slug) { return n->tenant.slug < slug; });
+    // Past the loaded pages the row arrives with a later page; inserting it now would let
+    // keyset paging skip the rows in between.
+    if (pos == parent->children.end() && parent->hasMore)
+        return;
+    const int row = int(pos - parent->children.begin());
+    beginInsertRows(indexFor(parent), row, row);
+    auto child = std::make_unique<Node>();
+    child->tenant = tenant;
+    child->parent = parent;
+    child->hasMore = tenant.childCount > 0;
+    m_byId.insert(tenant.id, child.get());
+    parent->children.insert(pos, std::move(child));
+    parent->renumberFrom(size_t(row));
+    endInsertRows();
+}
+
+void TenantTreeModel::forget(Node *node)
+{
+    m_byId.remove(node->tenant.id);
+    for (auto &child : node->children)
+        forget(child.get());
+}
+
+void TenantTreeModel::removeNode(Node *node)
+{
+    Node *parent = node->parent;
+    const int row = node->row;
+    beginRemoveRows(indexFor(parent), row, row);
+    forget(node);
+    parent->children.erase(parent->children.begin() + row);
+    parent->renumberFrom(size_t(row));
+    endRemoveRows();
+}
+
+void TenantTreeModel::adjustChildCount(Node *node, int delta)
+{
+    if (!node || node == m_root.get())
+        return;
+    node->tenant.childCount = std::max(0, node->tenant.childCount + delta);
+    // Children not loaded yet: whether there is anything to load follows the count.
+    if (!node->pinned && node->children.empty())
+        node->hasMore = node->tenant.childCount > 0;
+    const QModelIndex idx = indexFor(node);
+    Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1), {ChildCountRole});
+}
+
+void TenantTreeModel::onTenantChanged(const TenantChange &change)
+{
+    const bool structural = change.table == QLatin1String("tenants")
+                            && (change.operation != TenantChange::Operation::Update
+                                || change.parentId != change.oldParentId);
+    if (!structural) {
+        if (m_byId.contains(change.tenantId)) {
+            m_refreshIds.insert(change.tenantId);
+            m_refreshTimer.start();
+        }
+        return;
+    }
+    if (isFiltered()) {
+        // The filtered tree is a snapshot of a search; refresh what is shown, no more.
+        if (m_byId.contains(change.tenantId)) {
+            m_refreshIds.insert(change.tenantId);
+            m_refreshTimer.start();
+        }
+        return;
+    }
+    // Deleted or moved away: drop the row where it was.
+    if (change.operation != TenantChange::Operation::Insert) {
+        if (Node *node = m_byId.value(change.tenantId))
+            removeNode(node);
+        adjustChildCount(m_byId.value(change.oldParentId), -1);
+    }
+    // Inserted or moved here: read the row, then place it if its parent is loaded.
+    if (change.operation != TenantChange::Operation::Delete) {
+        Node *parent = change.parentId.isNull() ? m_root.get() : m_byId.value(change.parentId);
+        if (parent) {
+            adjustChildCount(parent, +1);
+            if (parent == m_root.get() || !parent->children.empty()) {
+                m_insertIds.insert(change.tenantId, change.parentId);
+                m_refreshTimer.start();
+            }
+        }
+    }
+}
+
+void TenantTreeModel::flushRefresh()
+{
+    if (!m_store || (m_refreshIds.isEmpty() && m_insertIds.isEmpty()))
+        return;
+    QList<QUuid> ids(m_refreshIds.begin(), m_refreshIds.end());
+    for (auto it = m_insertIds.cbegin(); it != m_insertIds.cend(); ++it)
+        ids.append(it.key());
+    const QHash<QUuid, QUuid> inserts = m_insertIds;
+    m_refreshIds.clear();
+    m_insertIds.clear();
+    const quint64 generation = m_generation;
+    setPending(+1);
+    m_store->tenants(ids).then(this, [this, generation, inserts](const Result<QList<Tenant>> &result) {
+        setPending(-1);
+        if (generation != m_generation)
+            return;
+        if (!result.ok()) {
+            Q_EMIT errorOccurred(result.error());
+            return;
+        }
+        for (const Tenant &t : result.value()) {
+            if (Node *node = m_byId.value(t.id)) {
+                node->tenant = t;
+                if (!node->pinned)
+                    node->hasMore = node->hasMore || (node->children.empty() && t.childCount > 0);
+                const QModelIndex idx = indexFor(node);
+                Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1));
+            } else if (inserts.contains(t.id) && t.parentId == inserts.value(t.id)) {
+                Node *parent = t.parentId.isNull() ? m_root.get() : m_byId.value(t.parentId);
+                if (parent && !parent->pinned)
+                    insertChildSorted(parent, t);
+            }
+        }
+    });
+}
+
+void TenantTreeModel::setPending(int delta)
+{
+    const bool was = m_pendingLoads > 0;
+    m_pendingLoads += delta;
+    if (was != (m_pendingLoads > 0))
+        Q_EMIT loadingChanged(m_pendingLoads > 0);
+}
+
+QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::DoNotUseParent))
+        return {};
+    const Node *node = nodeFor(index);
+    const Tenant &t = node->tenant;
+    const UsageLimit *usage = index.column() == ItemsColumn ? &t.items
+                            : index.column() == StorageColumn ? &t.storage
+                                                              : nullptr;
+    const ResourceUnit unit = index.column() == StorageColumn ? ResourceUnit::Bytes : ResourceUnit::Count;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn: return t.displayName;
+        case TierColumn: return tierDisplayName(t.tier);
+        case StateColumn: return stateDisplayName(t.state);
+        case ItemsColumn:
+        case StorageColumn: return formatUsage(usage->used, usage->limit, unit);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return QStringLiteral("%1\n%2").arg(t.slug, t.id.toString(QUuid::WithoutBraces));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (usage)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case TenantIdRole: return t.id;
+    case SlugRole: return t.slug;
+    case DisplayNameRole: return t.displayName;
+    case TierRole: return tierKey(t.tier);
+    case StateRole: return lifecycleStateKey(t.state);
+    case ParentIdRole: return t.parentId;
+    case ChildCountRole: return t.childCount;
+    case MatchRole: return node->match;
+    case TenantRole: return QVariant::fromValue(t);
+    case UsedRole:
+        return usage && usage->used ? QVariant::fromValue(*usage->used) : QVariant();
+    case LimitRole:
+        return usage && usage->limit ? QVariant::fromValue(*usage->limit) : QVariant();
+    case UsageFractionRole:
+        if (usage) {
+            if (const auto f = usage->fraction())
+                return *f;
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant TenantTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case TierColumn: return tr("Tier");
+    case StateColumn: return tr("State");
+    case ItemsColumn: return tr("Items (used / limit)");
+    case StorageColumn: return tr("Storage (used / limit)");
+    }
+    return {};
+}
+
+Qt::ItemFlags TenantTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    // Never ItemNeverHasChildren: any leaf may get a sub-tenant from another session.
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+QString TenantTreeModel::tierDisplayName(Tier tier)
+{
+    switch (tier) {
+    case Tier::Starter: return tr("Starter");
+    case Tier::Professional: return tr("Professional");
+    case Tier::Enterprise: return tr("Enterprise");
+    }
+    return {};
+}
+
+QString TenantTreeModel::stateDisplayName(LifecycleState state)
+{
+    switch (state) {
+    case LifecycleState::Active: return tr("Active");
+    case LifecycleState::Suspended: return tr("Suspended");
+    case LifecycleState::Archived: return tr("Archived");
+    case LifecycleState::Deleted: return tr("Deleted");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> TenantTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert({{TenantIdRole, "tenantId"},
+                  {SlugRole, "slug"},
+                  {DisplayNameRole, "displayName"},
+                  {TierRole, "tier"},
+                  {StateRole, "state"},
+                  {ParentIdRole, "parentId"},
+                  {ChildCountRole, "childCount"},
+                  {UsedRole, "used"},
+                  {LimitRole, "limit"},
+                  {UsageFractionRole, "usageFraction"},
+                  {MatchRole, "match"},
+                  {TenantRole, "tenant"}});
+    return names;
+}
+
+} // namespace tc

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "models/domain/error.h"
+#include "models/domain/tenant.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace tc {
+
+class TenantStore;
+
+// The tenant hierarchy, loaded lazily: a node's children arrive in keyset pages when a view
+// asks (canFetchMore/fetchMore only *start* a load). Rows refresh when the store reports a
+// change from any session. With a filter, the model shows the server's search matches and
+// only the ancestors needed to reach them.
+//
+// Columns: name, tier, state, items used/limit, storage used/limit. Every column answers the
+// custom roles for its row; UsedRole/LimitRole/UsageFractionRole are per usage column.
+class TenantTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, TierColumn, StateColumn, ItemsColumn, StorageColumn, ColumnCount };
+
+    enum Role : int {
+        TenantIdRole = Qt::UserRole + 1, // QUuid
+        SlugRole,                        // QString
+        DisplayNameRole,                 // QString
+        TierRole,                        // QString key: starter | professional | enterprise
+        StateRole,                       // QString key: active | suspended | archived | deleted
+        ParentIdRole,                    // QUuid, null at the top level
+        ChildCountRole,                  // int, sub-tenants on the server
+        UsedRole,                        // qint64 or invalid (usage columns)
+        LimitRole,                       // qint64 or invalid = unlimited (usage columns)
+        UsageFractionRole,               // double used/limit or invalid (usage columns)
+        MatchRole,                       // bool: this row matches the current filter
+        TenantRole,                      // tc::Tenant
+    };
+    Q_ENUM(Role)
+
+    explicit TenantTreeModel(TenantStore *store, QObject *parent = nullptr);
+    ~TenantTreeModel() override;
+
+    void setPageSize(int rows) { m_pageSize = rows; }
+    int pageSize() const { return m_pageSize; }
+
+    // Drops everything and loads the top level again.
+    void reload();
+
+    // Server-side search across the hierarchy; empty text returns to the lazy tree.
+    void setFilter(const QString &text);
+    QString filter() const { return m_filter; }
+    bool isFiltered() const { return !m_filter.isEmpty(); }
+    // In a filtered tree: the ancestors of the matches, which a view should expand.
+    QModelIndexList filterAncestors() const;
+
+    // Translated names, shared with the views that show tiers and states elsewhere.
+    static QString tierDisplayName(Tier tier);
+    static QString stateDisplayName(LifecycleState state);
+
+    bool isLoading() const { return m_pendingLoads > 0; }
+    QModelIndex indexOf(const QUuid &id, int column = 0) const;
+    Tenant tenantAt(const QModelIndex &index) const;
+
+    // QAbstractItemModel
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void errorOccurred(const tc::Error &error);
+    // A page of children arrived and was inserted (rows may be 0).
+    void pageLoaded(const QModelIndex &parent, int rows);
+    // A filter's results replaced the tree.
+    void filterApplied(const QString &text, int matches, bool truncated);
+
+private:
+    struct Node;
+
+    Node *nodeFor(const QModelIndex &index) const;
+    QModelIndex indexFor(const Node *node, int column = 0) const;
+    void requestPage(Node *node);
+    void applyPage(Node *node, const TenantPage &page);
+    void applySearch(const SearchResult &result);
+    void insertChildSorted(Node *parent, const Tenant &tenant);
+    void removeNode(Node *node);
+    void forget(Node *node);
+    void onTenantChanged(const TenantChange &change);
+    void flushRefresh();
+    void adjustChildCount(Node *node, int delta);
+    void setPending(int delta);
+    void clear();
+
+    QPointer<TenantStore> m_store;
+    std::unique_ptr<Node> m_root;
+    QHash<QUuid, Node *> m_byId;
+    int m_pageSize = 200;
+    int m_pendingLoads = 0;
+    quint64 m_generation = 0; // bumped on every reset: late results of an old tree are dropped
+    QString m_filter;
+    quint64 m_searchSerial = 0;
+    // Change notifications are coalesced: many changes become one batched read.
+    QSet<QUuid> m_refreshIds;
+    QHash<QUuid, QUuid> m_insertIds; // new tenant -> parent
+    QTimer m_refreshTimer;
+};
+
+} // namespace tc

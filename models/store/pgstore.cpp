@@ -208,8 +208,25 @@ PgStore::~PgStore()
 
 QFuture<Result<SessionInfo>> PgStore::open()
 {
-    QFuture<Result<SessionInfo>> future = d->run<SessionInfo>(
-        d->workers.front(), QStringLiteral("connecting"), [](pqxx::connection &conn) -> Result<SessionInfo> {
+    if (d->options.listenForChanges && !d->listener) {
+        d->listener = std::make_unique<PgChangeListener>(d->conninfo);
+        connect(d->listener.get(), &PgChangeListener::payloadReceived, this, [this](const QByteArray &payload) {
+            if (const auto change = TenantChange::fromPayload(payload))
+                Q_EMIT tenantChanged(*change);
+            else
+                qCWarning(lcStore) << "ignoring malformed change notification" << payload;
+        });
+        connect(d->listener.get(), &PgChangeListener::liveChanged, this, &PgStore::setChangeFeedLive);
+    }
+    // Listening starts once a connection works, so a wrong password is reported once. It is
+    // started from the job: a QFuture has room for one continuation, and that is the caller's.
+    auto startListener = [this] {
+        if (d->listener && !d->listener->isRunning())
+            d->listener->start();
+    };
+    return d->run<SessionInfo>(
+        d->workers.front(), QStringLiteral("connecting"),
+        [this, startListener](pqxx::connection &conn) -> Result<SessionInfo> {
             SessionInfo info;
             info.bundledSchemaVersion = SchemaMigrator::bundledVersion();
             const char *host = conn.hostname();
@@ -232,25 +249,11 @@ QFuture<Result<SessionInfo>> PgStore::open()
             info.serverVersion = pg::qstr(r[6]).section(u' ', 0, 0);
             if (r[7].as<bool>())
                 info.schemaVersion = tx.exec1(pg::sql::schemaVersion)[0].as<int>();
+            QMetaObject::invokeMethod(this, startListener, Qt::QueuedConnection);
             return info;
         });
-    if (d->options.listenForChanges && !d->listener) {
-        d->listener = std::make_unique<PgChangeListener>(d->conninfo);
-        connect(d->listener.get(), &PgChangeListener::payloadReceived, this, [this](const QByteArray &payload) {
-            if (const auto change = TenantChange::fromPayload(payload))
-                Q_EMIT tenantChanged(*change);
-            else
-                qCWarning(lcStore) << "ignoring malformed change notification" << payload;
-        });
-        connect(d->listener.get(), &PgChangeListener::liveChanged, this, &TenantStore::changeFeedChanged);
-        // Start listening once the first connection works, so a wrong password is reported once.
-        future.then(this, [this](const Result<SessionInfo> &r) {
-            if (r.ok() && d->listener && !d->listener->isRunning())
-                d->listener->start();
-        });
-    }
-    return future;
 }
+
 
 QFuture<Result<TenantPage>> PgStore::children(const QUuid &parent, const QString &afterSlug, int limit)
 {

@@ -51,12 +51,27 @@ public:
     // Applies pending schema migrations (owner only); returns how many were applied.
     virtual QFuture<Result<int>> migrateSchema() = 0;
 
+    // Whether change notifications are arriving now (see changeFeedChanged).
+    bool isChangeFeedLive() const { return m_changeFeedLive; }
+
 Q_SIGNALS:
     // Another session (or this one) changed a tenant; emitted on the store's thread.
     void tenantChanged(const tc::TenantChange &change);
     // Change notifications stopped (connection lost) or resumed; while they are off, views
     // may be stale, and after they resume anything may have changed.
     void changeFeedChanged(bool live);
+
+protected:
+    void setChangeFeedLive(bool live)
+    {
+        if (live == m_changeFeedLive)
+            return;
+        m_changeFeedLive = live;
+        Q_EMIT changeFeedChanged(live);
+    }
+
+private:
+    bool m_changeFeedLive = false;
 };
 
 } // namespace tc

@@ -1,0 +1,384 @@
+#include "ui/mainwindow.h"
+
+#include "models/items/tenanttreemodel.h"
+#include "models/store/tenantstore.h"
+#include "ui/connectdialog.h"
+#include "ui/errortext.h"
+#include "ui/tenantdetailspane.h"
+#include "ui/tenanttreepanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace tc::ui {
+
+namespace {
+constexpr int kCountRefreshDelayMs = 1000;
+constexpr int kStatusMessageMs = 10000;
+
+QString roleText(SessionRole role)
+{
+    switch (role) {
+    case SessionRole::Owner: return MainWindow::tr("Owner");
+    case SessionRole::Operator: return MainWindow::tr("Operator");
+    case SessionRole::Auditor: return MainWindow::tr("Auditor (read-only)");
+    case SessionRole::App: return MainWindow::tr("Platform app role");
+    case SessionRole::None: return MainWindow::tr("No tenancy role");
+    }
+    return {};
+}
+} // namespace
+
+MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
+    : QMainWindow(parent), m_factory(std::move(factory))
+{
+    setWindowTitle(tr("Tenant Console"));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("network-server")));
+
+    m_tree = new TenantTreePanel(this);
+    m_details = new TenantDetailsPane(this);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    splitter->setContentsMargins(6, 6, 6, 0);
+    setCentralWidget(splitter);
+
+    connect(m_tree, &TenantTreePanel::currentTenantChanged, m_details, &TenantDetailsPane::setTenant);
+
+    m_serverLabel = new QLabel(this);
+    m_roleLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    m_feedLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_roleLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_feedLabel);
+
+    m_countTimer.setSingleShot(true);
+    m_countTimer.setInterval(kCountRefreshDelayMs);
+    connect(&m_countTimer, &QTimer::timeout, this, &MainWindow::refreshTenantCount);
+
+    createActions();
+    updateStatus();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    // The model talks to the store: it goes first.
+    m_tree->setModel(nullptr);
+    delete m_model;
+}
+
+void MainWindow::createActions()
+{
+    m_connectAction = new QAction(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect…"), this);
+    m_connectAction->setShortcut(QKeySequence::Open);
+    m_connectAction->setToolTip(tr("Connect to a tenant database (Ctrl+O)"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+
+    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Reload the tenant tree from the server (F5)"));
+    m_refreshAction->setEnabled(false);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (m_model) {
+            m_tree->filterEdit()->clear();
+            m_model->reload();
+            refreshTenantCount();
+        }
+    });
+
+    auto *quit = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto *findAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find Tenant…"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, this, [this] {
+        m_tree->filterEdit()->setFocus();
+        m_tree->filterEdit()->selectAll();
+    });
+
+    auto *about = new QAction(tr("&About Tenant Console"), this);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Tenant Console"),
+                           tr("<h3>Tenant Console %1</h3><p>Administration of tenants, quotas, usage and "
+                              "lifecycle for a multi-tenant platform.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectAction);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(findAction);
+    view->addAction(m_refreshAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(about);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_connectAction);
+    toolbar->addAction(m_refreshAction);
+}
+
+void MainWindow::connectTo(const ConnectionProfile &profile, const QString &password)
+{
+    attempt(profile, password);
+}
+
+void MainWindow::showConnectDialog()
+{
+    if (!m_connectDialog) {
+        m_connectDialog = new ConnectDialog(this);
+        m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_connectDialog, &ConnectDialog::connectRequested, this, &MainWindow::attempt);
+        connect(m_connectDialog, &QDialog::rejected, this, [this] {
+            m_pendingStore.reset(); // abandon a running attempt
+            statusBar()->clearMessage();
+        });
+    }
+    m_connectDialog->setProfile(m_profile.conninfo.isEmpty() && m_profile.host.isEmpty() ? savedProfile() : m_profile);
+    m_connectDialog->open();
+}
+
+void MainWindow::attempt(const ConnectionProfile &profile, const QString &password)
+{
+    Error error;
+    std::unique_ptr<TenantStore> store = m_factory(profile, password, &error);
+    if (!store) {
+        failAttempt(error, profile, password);
+        return;
+    }
+    statusBar()->showMessage(tr("Connecting to %1…").arg(profile.summary()));
+    m_pendingStore = std::move(store);
+    TenantStore *raw = m_pendingStore.get();
+    raw->open().then(this, [this, raw, profile, password](const Result<SessionInfo> &result) {
+        if (m_pendingStore.get() != raw)
+            return; // cancelled or superseded by a newer attempt
+        std::unique_ptr<TenantStore> opened = std::move(m_pendingStore);
+        if (!result.ok()) {
+            failAttempt(result.error(), profile, password);
+            return;
+        }
+        onOpened(std::move(opened), profile, result.value());
+    });
+}
+
+void MainWindow::onOpened(std::unique_ptr<TenantStore> store, const ConnectionProfile &profile,
+                          const SessionInfo &session)
+{
+    if (session.schemaTooNew()) {
+        failAttempt({ErrorKind::SchemaTooNew, {}}, profile, {});
+        return;
+    }
+    if (!session.schemaMissing() && !session.schemaOutdated()) {
+        adopt(std::move(store), profile, session);
+        return;
+    }
+    const ErrorKind kind = session.schemaMissing() ? ErrorKind::SchemaMissing : ErrorKind::SchemaOutdated;
+    if (session.role != SessionRole::Owner) {
+        failAttempt({kind, {}}, profile, {});
+        return;
+    }
+    const QString question = session.schemaMissing()
+        ? tr("The database %1 has no Tenant Console schema yet. Create it now (schema version %2)?")
+              .arg(session.server)
+              .arg(session.bundledSchemaVersion)
+        : tr("The database %1 is at schema version %2; this console needs version %3. Apply the pending "
+             "migrations now? Other consoles connected to it keep working.")
+              .arg(session.server)
+              .arg(session.schemaVersion)
+              .arg(session.bundledSchemaVersion);
+    if (QMessageBox::question(m_connectDialog ? static_cast<QWidget *>(m_connectDialog) : this,
+                              tr("Database schema"), question)
+        != QMessageBox::Yes) {
+        failAttempt({kind, {}}, profile, {});
+        return;
+    }
+    m_pendingStore = std::move(store);
+    TenantStore *raw = m_pendingStore.get();
+    statusBar()->showMessage(tr("Applying schema migrations…"));
+    raw->migrateSchema().then(this, [this, raw, profile](const Result<int> &migrated) {
+        if (m_pendingStore.get() != raw)
+            return;
+        if (!migrated.ok()) {
+            m_pendingStore.reset();
+            failAttempt(migrated.error(), profile, {});
+            return;
+        }
+        raw->open().then(this, [this, raw, profile](const Result<SessionInfo> &reopened) {
+            if (m_pendingStore.get() != raw)
+                return;
+            std::unique_ptr<TenantStore> ready = std::move(m_pendingStore);
+            if (!reopened.ok())
+                failAttempt(reopened.error(), profile, {});
+            else
+                adopt(std::move(ready), profile, reopened.value());
+        });
+    });
+}
+
+void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfile &profile,
+                       const SessionInfo &session)
+{
+    m_tree->setModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
+    m_store = std::move(store);
+    m_session = session;
+    m_profile = profile;
+    m_feedLive = m_store->isChangeFeedLive();
+    m_tenantCount = -1;
+
+    m_model = new TenantTreeModel(m_store.get(), this);
+    connect(m_model, &TenantTreeModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_model, &TenantTreeModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            statusBar()->showMessage(tr("Loading…"));
+        else if (statusBar()->currentMessage() == tr("Loading…"))
+            statusBar()->clearMessage();
+    });
+    connect(m_store.get(), &TenantStore::tenantChanged, this, [this](const TenantChange &change) {
+        if (change.table == QLatin1String("tenants") && change.operation != TenantChange::Operation::Update)
+            m_countTimer.start();
+    });
+    connect(m_store.get(), &TenantStore::changeFeedChanged, this, [this](bool live) {
+        m_feedLive = live;
+        updateStatus();
+    });
+    m_tree->setModel(m_model);
+    m_model->reload();
+    m_refreshAction->setEnabled(true);
+
+    saveProfile(profile);
+    setWindowTitle(tr("%1 — Tenant Console").arg(session.server));
+    statusBar()->clearMessage();
+    updateStatus();
+    refreshTenantCount();
+    if (m_connectDialog)
+        m_connectDialog->accept();
+    m_tree->view()->setFocus();
+    Q_EMIT connectionFinished(true);
+}
+
+void MainWindow::failAttempt(const Error &error, const ConnectionProfile &profile, const QString &password)
+{
+    statusBar()->clearMessage();
+    QString message = errorText(error);
+    if (error.kind == ErrorKind::AuthenticationFailed && password.isEmpty())
+        message = tr("The server asks for a password. Enter it and connect again.");
+    if (!m_connectDialog || !m_connectDialog->isVisible()) {
+        showConnectDialog();
+        m_connectDialog->setProfile(profile);
+    }
+    m_connectDialog->setBusy(false);
+    m_connectDialog->showError(message, error.detail.isEmpty() ? error.message : error.detail);
+    if (error.kind == ErrorKind::AuthenticationFailed)
+        m_connectDialog->focusPassword();
+    if (!m_store)
+        m_details->setPlaceholder(tr("Not connected. Use File › Connect… (Ctrl+O) to open a tenant database."));
+    Q_EMIT connectionFinished(false);
+}
+
+void MainWindow::refreshTenantCount()
+{
+    if (!m_store)
+        return;
+    TenantStore *store = m_store.get();
+    store->tenantCount().then(this, [this, store](const Result<qint64> &count) {
+        if (store != m_store.get() || !count.ok())
+            return;
+        m_tenantCount = count.value();
+        updateStatus();
+    });
+}
+
+void MainWindow::showError(const Error &error)
+{
+    statusBar()->showMessage(errorTitle(error) + QStringLiteral(": ") + errorText(error), kStatusMessageMs);
+}
+
+void MainWindow::updateStatus()
+{
+    const bool connected = m_store != nullptr;
+    m_serverLabel->setText(connected ? m_session.server : tr("Not connected"));
+    m_serverLabel->setToolTip(connected ? tr("PostgreSQL %1, logged in as %2")
+                                              .arg(m_session.serverVersion, m_session.user)
+                                        : QString());
+    m_roleLabel->setVisible(connected);
+    m_roleLabel->setText(tr("Role: %1").arg(roleText(m_session.role)));
+    m_roleLabel->setToolTip(m_session.canWrite()
+                                ? tr("You may change tenants; the database checks every change.")
+                                : tr("Read-only: the database refuses changes from this login."));
+    m_countLabel->setVisible(connected && m_tenantCount >= 0);
+    m_countLabel->setText(tr("%1 tenants").arg(QLocale().toString(m_tenantCount)));
+    m_feedLabel->setVisible(connected);
+    m_feedLabel->setText(m_feedLive ? tr("● Live") : tr("○ Updates paused"));
+    m_feedLabel->setToolTip(m_feedLive ? tr("Changes made by other sessions appear within a second.")
+                                       : tr("Not listening for changes from other sessions; press F5 to reload."));
+    if (!connected)
+        m_details->setPlaceholder(tr("Not connected. Use File › Connect… (Ctrl+O) to open a tenant database."));
+}
+
+void MainWindow::saveProfile(const ConnectionProfile &profile) const
+{
+    // Never the password: profiles hold no secret.
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("profile"));
+    settings.setValue(QStringLiteral("host"), profile.host);
+    settings.setValue(QStringLiteral("port"), profile.port);
+    settings.setValue(QStringLiteral("database"), profile.database);
+    settings.setValue(QStringLiteral("user"), profile.user);
+    settings.setValue(QStringLiteral("sslmode"), profile.sslMode);
+    settings.setValue(QStringLiteral("conninfo"), profile.summary() == profile.conninfo ? profile.conninfo : QString());
+}
+
+ConnectionProfile MainWindow::savedProfile() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("profile"));
+    ConnectionProfile p;
+    p.host = settings.value(QStringLiteral("host")).toString();
+    p.port = settings.value(QStringLiteral("port"), 5432).toInt();
+    p.database = settings.value(QStringLiteral("database")).toString();
+    p.user = settings.value(QStringLiteral("user")).toString();
+    p.sslMode = settings.value(QStringLiteral("sslmode")).toString();
+    p.conninfo = settings.value(QStringLiteral("conninfo")).toString();
+    return p;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
+        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace tc::ui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "models/domain/error.h"
+#include "models/store/connectionprofile.h"
+#include "models/store/sessioninfo.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QAction;
+
+namespace tc {
+class TenantStore;
+class TenantTreeModel;
+}
+
+namespace tc::ui {
+
+class ConnectDialog;
+class TenantDetailsPane;
+class TenantTreePanel;
+
+// Assembles the console: tree panel, details pane, actions and status bar; owns the store of
+// the current connection. Knows nothing about how a store talks to its server.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Makes the store for a profile (PgStore for direct profiles, ApiStore later). Fails
+    // without contacting anything when the profile itself is malformed.
+    using StoreFactory = std::function<std::unique_ptr<TenantStore>(const ConnectionProfile &profile,
+                                                                    const QString &password, Error *error)>;
+
+    explicit MainWindow(StoreFactory factory, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects in the background; on failure shows why and offers the connect dialog.
+    void connectTo(const ConnectionProfile &profile, const QString &password = {});
+    void showConnectDialog();
+
+    TenantStore *store() const { return m_store.get(); }
+    TenantTreeModel *treeModel() const { return m_model; }
+    TenantTreePanel *treePanel() const { return m_tree; }
+    TenantDetailsPane *detailsPane() const { return m_details; }
+    const SessionInfo &session() const { return m_session; }
+
+Q_SIGNALS:
+    // A connection attempt ended (for tests and automation).
+    void connectionFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void attempt(const ConnectionProfile &profile, const QString &password);
+    void onOpened(std::unique_ptr<TenantStore> store, const ConnectionProfile &profile, const SessionInfo &session);
+    void adopt(std::unique_ptr<TenantStore> store, const ConnectionProfile &profile, const SessionInfo &session);
+    void failAttempt(const Error &error, const ConnectionProfile &profile, const QString &password);
+    void refreshTenantCount();
+    void showError(const Error &error);
+    void updateStatus();
+    void saveProfile(const ConnectionProfile &profile) const;
+    ConnectionProfile savedProfile() const;
+
+    StoreFactory m_factory;
+    std::unique_ptr<TenantStore> m_store;
+    std::unique_ptr<TenantStore> m_pendingStore;
+    TenantTreeModel *m_model = nullptr;
+    SessionInfo m_session;
+    ConnectionProfile m_profile;
+    bool m_feedLive = false;
+    qint64 m_tenantCount = -1;
+
+    TenantTreePanel *m_tree = nullptr;
+    TenantDetailsPane *m_details = nullptr;
+    QPointer<ConnectDialog> m_connectDialog;
+    QAction *m_connectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QLabel *m_roleLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_feedLabel = nullptr;
+    QTimer m_countTimer;
+};
+
+} // namespace tc::ui

@@ -1,0 +1,211 @@
+#include "ui/tenantdetailspane.h"
+
+#include "models/domain/resourceunit.h"
+#include "models/items/tenanttreemodel.h"
+#include "ui/tenanttreedelegate.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace tc::ui {
+
+namespace {
+
+QLabel *valueLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setWordWrap(true);
+    return label;
+}
+
+QString when(const QDateTime &at)
+{
+    if (!at.isValid())
+        return QStringLiteral("–");
+    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
+{
+    m_placeholder = new QLabel(tr("Select a tenant to see its details."), this);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false);
+
+    auto *content = new QWidget;
+    m_title = new QLabel(content);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_path = valueLabel(content);
+    m_path->setEnabled(false);
+    m_state = new QLabel(content);
+    m_state->setAlignment(Qt::AlignCenter);
+    m_state->setMinimumWidth(90);
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_state, 0, Qt::AlignTop);
+
+    auto *identity = new QGroupBox(tr("Tenant"), content);
+    auto *identityForm = new QFormLayout(identity);
+    identityForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    identityForm->addRow(tr("Slug:"), m_slug = valueLabel(identity));
+    identityForm->addRow(tr("ID:"), m_id = valueLabel(identity));
+    identityForm->addRow(tr("Tier:"), m_tier = valueLabel(identity));
+    identityForm->addRow(tr("Sub-tenants:"), m_children = valueLabel(identity));
+    identityForm->addRow(tr("Created:"), m_created = valueLabel(identity));
+    identityForm->addRow(tr("Last changed:"), m_updated = valueLabel(identity));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_id->setFont(mono);
+    m_id->setWordWrap(false); // a uuid breaks at its hyphens otherwise
+
+    auto *lifecycle = new QGroupBox(tr("Lifecycle"), content);
+    auto *lifecycleForm = new QFormLayout(lifecycle);
+    lifecycleForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    lifecycleForm->addRow(tr("In this state since:"), m_stateSince = valueLabel(lifecycle));
+    lifecycleForm->addRow(tr("Data purged after:"), m_purgeAfter = valueLabel(lifecycle));
+    lifecycleForm->addRow(tr("Retention after delete:"), m_retention = valueLabel(lifecycle));
+    lifecycleForm->addRow(tr("Deletion protection:"), m_protection = valueLabel(lifecycle));
+
+    auto *settings = new QGroupBox(tr("Features"), content);
+    auto *settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->addWidget(m_features = valueLabel(settings));
+
+    auto *usage = new QGroupBox(tr("Usage now"), content);
+    auto *usageForm = new QFormLayout(usage);
+    usageForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_items = addUsageRow(usageForm, tr("Items:"));
+    m_storage = addUsageRow(usageForm, tr("Storage:"));
+
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(titleRow);
+    layout->addWidget(m_path);
+    layout->addSpacing(6);
+    layout->addWidget(usage);
+    layout->addWidget(identity);
+    layout->addWidget(lifecycle);
+    layout->addWidget(settings);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(scroll);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+    setMinimumWidth(320);
+}
+
+TenantDetailsPane::UsageRow TenantDetailsPane::addUsageRow(QFormLayout *form, const QString &label)
+{
+    UsageRow row;
+    auto *box = new QWidget;
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    row.text = valueLabel(box);
+    row.bar = new QProgressBar(box);
+    row.bar->setRange(0, 1000);
+    row.bar->setTextVisible(false);
+    row.bar->setMaximumHeight(8);
+    v->addWidget(row.text);
+    v->addWidget(row.bar);
+    form->addRow(label, box);
+    return row;
+}
+
+void TenantDetailsPane::showUsage(UsageRow &row, const UsageLimit &usage, bool bytes)
+{
+    const ResourceUnit unit = bytes ? ResourceUnit::Bytes : ResourceUnit::Count;
+    const auto fraction = usage.fraction();
+    if (!usage.used) {
+        row.text->setText(tr("No usage reported yet"));
+    } else if (!usage.limit) {
+        row.text->setText(tr("%1 of unlimited").arg(formatQuantity(*usage.used, unit)));
+    } else {
+        row.text->setText(tr("%1 of %2 (%3 %)")
+                              .arg(formatQuantity(*usage.used, unit), formatQuantity(*usage.limit, unit))
+                              .arg(qRound(*fraction * 100)));
+    }
+    row.bar->setVisible(fraction.has_value());
+    if (fraction) {
+        row.bar->setValue(int(std::min(1.0, *fraction) * 1000));
+        QPalette p = row.bar->palette();
+        p.setColor(QPalette::Highlight, TenantTreeDelegate::usageColor(*fraction));
+        row.bar->setPalette(p);
+        row.bar->setToolTip(*fraction >= 1.0 ? tr("Over the limit") : *fraction >= 0.8 ? tr("Nearing the limit")
+                                                                                        : QString());
+    }
+}
+
+void TenantDetailsPane::setPlaceholder(const QString &text)
+{
+    m_placeholder->setText(text);
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
+{
+    if (tenant.id.isNull()) {
+        setPlaceholder(tr("Select a tenant to see its details."));
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+    m_title->setText(tenant.displayName);
+    m_path->setText(tenant.isTopLevel() ? tr("Top-level tenant") : path);
+    const QString stateKey = lifecycleStateKey(tenant.state);
+    const QColor stateColor = TenantTreeDelegate::stateColor(stateKey);
+    m_state->setText(TenantTreeModel::stateDisplayName(tenant.state));
+    m_state->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; "
+                                          "padding: 2px 10px; font-weight: bold; }")
+                               .arg(stateColor.name()));
+    m_slug->setText(tenant.slug);
+    m_id->setText(tenant.id.toString(QUuid::WithoutBraces));
+    m_tier->setText(TenantTreeModel::tierDisplayName(tenant.tier));
+    m_children->setText(tenant.childCount == 0 ? tr("none") : QLocale().toString(tenant.childCount));
+    m_created->setText(when(tenant.createdAt));
+    m_updated->setText(tr("%1 (version %2)").arg(when(tenant.updatedAt)).arg(tenant.version));
+    m_stateSince->setText(when(tenant.stateChangedAt));
+    m_purgeAfter->setText(tenant.purgeAfter.isValid() ? when(tenant.purgeAfter) : tr("not scheduled"));
+    const int retention = tenant.settings.value(QLatin1String("retention_days")).toInt(90);
+    m_retention->setText(tr("Data kept %1 days after deletion").arg(retention));
+    m_protection->setText(tenant.settings.value(QLatin1String("prevent_deletion")).toBool()
+                              ? tr("On: this tenant cannot be deleted")
+                              : tr("Off"));
+
+    QStringList features;
+    for (const QJsonValue &f : tenant.settings.value(QLatin1String("features")).toArray())
+        features << f.toString();
+    const bool inherits = tenant.settings.value(QLatin1String("inherit_features")).toBool();
+    if (inherits)
+        m_features->setText(tr("Inherited from the parent tenant"));
+    else if (features.isEmpty())
+        m_features->setText(tr("No optional features enabled"));
+    else
+        m_features->setText(features.join(QStringLiteral(", ")));
+
+    showUsage(m_items, tenant.items, false);
+    showUsage(m_storage, tenant.storage, true);
+}
+
+} // namespace tc::ui

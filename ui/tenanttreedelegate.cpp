@@ -1,0 +1,115 @@
+#include "ui/tenanttreedelegate.h"
+
+#include "models/items/tenanttreemodel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace tc::ui {
+
+QColor TenantTreeDelegate::usageColor(double fraction)
+{
+    if (fraction >= 0.95)
+        return QColor(0xd9, 0x30, 0x25); // over or at the limit
+    if (fraction >= 0.80)
+        return QColor(0xe8, 0x9a, 0x00); // nearing it
+    return QColor(0x2e, 0x9d, 0x5b);
+}
+
+QColor TenantTreeDelegate::stateColor(const QString &stateKey)
+{
+    if (stateKey == QLatin1String("active"))
+        return QColor(0x2e, 0x9d, 0x5b);
+    if (stateKey == QLatin1String("suspended"))
+        return QColor(0xe8, 0x9a, 0x00);
+    if (stateKey == QLatin1String("archived"))
+        return QColor(0x6b, 0x7c, 0x93);
+    return QColor(0xd9, 0x30, 0x25);
+}
+
+void TenantTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QString state = index.data(TenantTreeModel::StateRole).toString();
+    if (state == QLatin1String("deleted")) {
+        option->font.setItalic(true);
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+    }
+    if (index.column() == TenantTreeModel::NameColumn && index.data(TenantTreeModel::MatchRole).toBool())
+        option->font.setBold(true);
+}
+
+void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int column = index.column();
+    if (column == TenantTreeModel::ItemsColumn || column == TenantTreeModel::StorageColumn) {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+
+        const QVariant fraction = index.data(TenantTreeModel::UsageFractionRole);
+        const QRect bar = opt.rect.adjusted(4, opt.rect.height() - 5, -4, -2);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        if (fraction.isValid()) {
+            const double f = fraction.toDouble();
+            QColor track = opt.palette.color(QPalette::Mid);
+            track.setAlpha(70);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(track);
+            painter->drawRoundedRect(bar, 1.5, 1.5);
+            QRect fill = bar;
+            fill.setWidth(std::max(2, int(bar.width() * std::min(1.0, f))));
+            painter->setBrush(usageColor(f));
+            painter->drawRoundedRect(fill, 1.5, 1.5);
+        }
+        painter->restore();
+
+        const QRect textRect = opt.rect.adjusted(4, 0, -6, -4);
+        painter->save();
+        painter->setFont(opt.font);
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(text, Qt::ElideLeft, textRect.width()));
+        painter->restore();
+        return;
+    }
+    if (column == TenantTreeModel::StateColumn) {
+        // Background and selection through the style, then a coloured dot and the text.
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const int dot = std::max(6, opt.fontMetrics.height() / 2);
+        const QRect dotRect(opt.rect.left() + 6, opt.rect.center().y() - dot / 2, dot, dot);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(stateColor(index.data(TenantTreeModel::StateRole).toString()));
+        painter->drawEllipse(dotRect);
+        painter->setFont(opt.font);
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const QRect textRect = opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0);
+        painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
+        painter->restore();
+        return;
+    }
+    QStyledItemDelegate::paint(painter, option, index);
+}
+
+QSize TenantTreeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(std::max(size.height(), option.fontMetrics.height() + 10));
+    return size;
+}
+
+} // namespace tc::ui

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace tc::ui {
+
+// Paints the tenant tree: usage next to the limit as a bar coloured by how full it is,
+// the lifecycle state as a coloured dot, deleted tenants dimmed, search matches in bold.
+class TenantTreeDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Shared with the details pane so both use the same colours.
+    static QColor usageColor(double fraction);
+    static QColor stateColor(const QString &stateKey);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace tc::ui

@@ -1,0 +1,178 @@
+#include "ui/tenanttreepanel.h"
+
+#include "models/items/tenanttreemodel.h"
+#include "ui/tenanttreedelegate.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace tc::ui {
+
+namespace {
+constexpr int kFilterDelayMs = 300;
+}
+
+TenantTreePanel::TenantTreePanel(QWidget *parent) : QWidget(parent)
+{
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter by name or slug (Ctrl+F)"));
+    m_filter->setToolTip(tr("Searches the whole hierarchy on the server; matching tenants are shown "
+                            "with the way to them expanded. Esc clears."));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+
+    m_filterInfo = new QLabel(this);
+    m_filterInfo->setContentsMargins(4, 0, 4, 0);
+    m_filterInfo->hide();
+
+    m_view = new QTreeView(this);
+    m_view->setUniformRowHeights(true); // constant-time layout for nodes with 10,000 children
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setItemDelegate(new TenantTreeDelegate(m_view));
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setExpandsOnDoubleClick(true);
+    m_view->setAnimated(false);
+    m_view->setMouseTracking(true);
+    m_view->setToolTip(QString());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_filterInfo);
+    layout->addWidget(m_view);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kFilterDelayMs);
+    connect(&m_debounce, &QTimer::timeout, this, &TenantTreePanel::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        m_debounce.stop();
+        applyFilter();
+    });
+
+    // Ctrl+F is the main window's Find action (one owner per shortcut, or neither fires).
+    auto *clearFilter = new QAction(this);
+    clearFilter->setShortcut(Qt::Key_Escape);
+    clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
+    m_filter->addAction(clearFilter);
+
+    setTabOrder(m_filter, m_view);
+}
+
+void TenantTreePanel::setModel(TenantTreeModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_view->setModel(model);
+    m_filter->setEnabled(model != nullptr);
+    m_filterInfo->hide();
+    if (!model) {
+        Q_EMIT currentTenantChanged({}, {});
+        return;
+    }
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(TenantTreeModel::NameColumn, QHeaderView::Stretch);
+    const int unit = fontMetrics().averageCharWidth();
+    header->resizeSection(TenantTreeModel::TierColumn, unit * 16);
+    header->resizeSection(TenantTreeModel::StateColumn, unit * 15);
+    header->resizeSection(TenantTreeModel::ItemsColumn, unit * 22);
+    header->resizeSection(TenantTreeModel::StorageColumn, unit * 24);
+    header->setMinimumSectionSize(unit * 8);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TenantTreePanel::emitCurrent);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const QModelIndex current = m_view->currentIndex();
+                if (current.isValid() && current.parent() == topLeft.parent() && current.row() >= topLeft.row()
+                    && current.row() <= bottomRight.row())
+                    emitCurrent();
+            });
+    connect(model, &QAbstractItemModel::modelReset, this, &TenantTreePanel::emitCurrent);
+    connect(model, &TenantTreeModel::filterApplied, this, &TenantTreePanel::onFilterApplied);
+    connect(model, &TenantTreeModel::pageLoaded, this, [this](const QModelIndex &parent, int rows) {
+        // Select the first tenant when the top level arrives, so the details pane isn't empty.
+        if (!parent.isValid() && rows > 0 && !m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_model->index(0, 0));
+    });
+    m_filter->clear();
+    emitCurrent();
+}
+
+void TenantTreePanel::applyFilter()
+{
+    if (!m_model)
+        return;
+    const QString text = m_filter->text().trimmed();
+    if (text.isEmpty()) {
+        m_filterInfo->hide();
+        if (m_model->isFiltered())
+            m_model->setFilter(QString());
+        return;
+    }
+    m_filterInfo->setText(tr("Searching…"));
+    m_filterInfo->show();
+    m_model->setFilter(text);
+}
+
+void TenantTreePanel::onFilterApplied(const QString &text, int matches, bool truncated)
+{
+    Q_UNUSED(text);
+    for (const QModelIndex &index : m_model->filterAncestors())
+        m_view->expand(index);
+    if (matches == 0)
+        m_filterInfo->setText(tr("No tenant matches \"%1\".").arg(text));
+    else if (truncated)
+        m_filterInfo->setText(tr("Showing the first %1 matches; type more to narrow the search.").arg(matches));
+    else
+        m_filterInfo->setText(tr("Matching tenants: %1").arg(matches));
+    m_filterInfo->show();
+    // Put the cursor on the first match so the keyboard can take over.
+    std::function<QModelIndex(const QModelIndex &)> firstMatch = [&](const QModelIndex &parent) -> QModelIndex {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex idx = m_model->index(row, 0, parent);
+            if (idx.data(TenantTreeModel::MatchRole).toBool())
+                return idx;
+            const QModelIndex deeper = firstMatch(idx);
+            if (deeper.isValid())
+                return deeper;
+        }
+        return {};
+    };
+    const QModelIndex first = firstMatch({});
+    if (first.isValid()) {
+        m_view->setCurrentIndex(first);
+        m_view->scrollToTop(); // the first match comes first; keep its ancestors in view
+    }
+}
+
+QString TenantTreePanel::pathOf(const QModelIndex &index) const
+{
+    QStringList names;
+    for (QModelIndex i = index.siblingAtColumn(0); i.isValid(); i = i.parent())
+        names.prepend(i.data(TenantTreeModel::DisplayNameRole).toString());
+    return names.join(QStringLiteral(" › "));
+}
+
+void TenantTreePanel::emitCurrent()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!m_model || !current.isValid()) {
+        Q_EMIT currentTenantChanged({}, {});
+        return;
+    }
+    Q_EMIT currentTenantChanged(m_model->tenantAt(current), pathOf(current));
+}
+
+} // namespace tc::ui
