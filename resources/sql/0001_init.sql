@@ -163,17 +163,14 @@ CREATE OR REPLACE FUNCTION tenancy.ancestors(p_tenant uuid)
     RETURNS TABLE (id uuid, level integer)
     LANGUAGE sql STABLE
     AS $$
-    WITH RECURSIVE up (id, parent_id, level) AS (
-        SELECT t.parent_id, NULL::uuid, 0 FROM tenancy.tenants t WHERE t.id = p_tenant
+    WITH RECURSIVE up (id, level) AS (
+        SELECT t.parent_id, 1 FROM tenancy.tenants t WHERE t.id = p_tenant AND t.parent_id IS NOT NULL
         UNION ALL
-        SELECT t.id, t.parent_id, up.level + 1
+        SELECT t.parent_id, up.level + 1
           FROM up JOIN tenancy.tenants t ON t.id = up.id
-         WHERE up.level < 64
+         WHERE t.parent_id IS NOT NULL AND up.level < 64
     )
-    SELECT up.id, up.level + 1 FROM up WHERE up.id IS NOT NULL AND up.level > 0
-    UNION ALL
-    SELECT t.parent_id, 1 FROM tenancy.tenants t WHERE t.id = p_tenant AND t.parent_id IS NOT NULL
-    ORDER BY 2
+    SELECT up.id, up.level FROM up
 $$;
 
 -- Depth of a tenant: 1 at the top level.
