@@ -28,7 +28,8 @@ std::optional<ResourceUnit> resourceUnitFromKey(const QString &key)
 
 namespace {
 
-// One decimal below 10, none above: 1.5M, 12M, 999K.
+// One decimal below 10 (none when it is .0), none above: 1.5M, 2K, 12M, 999K. Rounds first,
+// then moves up a unit if rounding reached it (999,999 is "1M", not "1000K").
 QString scaled(qint64 value, const char *const *suffixes, int suffixCount, double base,
                const QString &separator)
 {
@@ -40,8 +41,17 @@ QString scaled(qint64 value, const char *const *suffixes, int suffixCount, doubl
     }
     if (i == 0)
         return QString::number(value) + (suffixes[0][0] ? separator + QLatin1String(suffixes[0]) : QString());
-    const int decimals = std::abs(v) < 10 && std::fmod(std::abs(v), 1.0) >= 0.05 ? 1 : 0;
-    return QString::number(v, 'f', decimals) + separator + QLatin1String(suffixes[i]);
+    auto round1 = [](double x) { return std::round(x * 10.0) / 10.0; };
+    double shown = std::abs(v) < 10 ? round1(v) : std::round(v);
+    if (std::abs(shown) >= base && i + 1 < suffixCount) {
+        v /= base;
+        ++i;
+        shown = round1(v);
+    }
+    QString text = QString::number(shown, 'f', std::abs(shown) < 10 ? 1 : 0);
+    if (text.endsWith(QLatin1String(".0")))
+        text.chop(2);
+    return text + separator + QLatin1String(suffixes[i]);
 }
 
 } // namespace

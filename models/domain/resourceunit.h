@@ -12,11 +12,11 @@ enum class ResourceUnit { Count, Bytes, PerMinute, Seconds, Usd };
 QString resourceUnitKey(ResourceUnit unit);
 std::optional<ResourceUnit> resourceUnitFromKey(const QString &key);
 
-// Compact, locale-independent rendering for tables: "1.5M", "500 GB", "1,200/min", "$2,000".
+// Compact, locale-independent rendering for tables: "1.5M", "500 GB", "1.2K/min", "$2K".
 // Binary prefixes are not used: quotas are sold in decimal units (1 GB = 10^9 bytes).
 QString formatQuantity(qint64 value, ResourceUnit unit);
 
-// "used / limit" with "unlimited" for a missing limit.
+// "used / limit" with "∞" for a missing limit and "–" for unknown usage.
 QString formatUsage(std::optional<qint64> used, std::optional<qint64> limit, ResourceUnit unit);
 
 } // namespace tc

@@ -33,7 +33,19 @@ struct TenantTreeModel::Node
 
 namespace {
 constexpr int kRefreshDelayMs = 100;
+
+// Delivers a store result to `context` through its event loop, always: a continuation on a
+// future that is already finished would otherwise run inside fetchMore(), and views (and
+// QAbstractItemModelTester) must never see rows arrive while they are still calling us.
+template<typename T, typename Handler>
+void deliver(QFuture<T> future, QObject *context, Handler handler)
+{
+    future.then(context, [context, handler = std::move(handler)](const T &result) mutable {
+        QMetaObject::invokeMethod(
+            context, [handler = std::move(handler), result]() mutable { handler(result); }, Qt::QueuedConnection);
+    });
 }
+} // namespace
 
 TenantTreeModel::TenantTreeModel(TenantStore *store, QObject *parent)
     : QAbstractItemModel(parent), m_store(store), m_root(std::make_unique<Node>())
@@ -80,7 +92,7 @@ void TenantTreeModel::setFilter(const QString &text)
     if (!m_store)
         return;
     setPending(+1);
-    m_store->search(filter).then(this, [this, serial](const Result<SearchResult> &result) {
+    deliver(m_store->search(filter), this, [this, serial](const Result<SearchResult> &result) {
         setPending(-1);
         if (serial != m_searchSerial)
             return; // the operator typed on; a newer search is under way
@@ -247,15 +259,15 @@ void TenantTreeModel::requestPage(Node *node)
     const QString after = node->children.empty() ? QString() : node->children.back()->tenant.slug;
     const quint64 generation = m_generation;
     setPending(+1);
-    m_store->children(id, after, m_pageSize).then(this, [this, id, generation](const Result<TenantPage> &result) {
+    deliver(m_store->children(id, after, m_pageSize), this, [this, id, generation](const Result<TenantPage> &result) {
         setPending(-1);
         if (generation != m_generation)
             return; // the tree was reset meanwhile
         Node *target = id.isNull() ? m_root.get() : m_byId.value(id);
         if (!target)
             return; // removed meanwhile
-        target->load = Node::Load::Idle;
         if (!result.ok()) {
+            target->load = Node::Load::Idle;
             Q_EMIT errorOccurred(result.error());
             return;
         }
@@ -285,7 +297,10 @@ void TenantTreeModel::applyPage(Node *node, const TenantPage &page)
         }
         endInsertRows();
     }
+    // Only now: views may call fetchMore() from inside the insertion above, and until the
+    // rows are in, a second request would ask for the same page again.
     node->hasMore = page.hasMore;
+    node->load = Node::Load::Idle;
     if (node != m_root.get() && node->tenant.childCount != page.totalChildren) {
         node->tenant.childCount = page.totalChildren;
         const QModelIndex idx = indexFor(node);
@@ -395,7 +410,7 @@ void TenantTreeModel::flushRefresh()
     m_insertIds.clear();
     const quint64 generation = m_generation;
     setPending(+1);
-    m_store->tenants(ids).then(this, [this, generation, inserts](const Result<QList<Tenant>> &result) {
+    deliver(m_store->tenants(ids), this, [this, generation, inserts](const Result<QList<Tenant>> &result) {
         setPending(-1);
         if (generation != m_generation)
             return;

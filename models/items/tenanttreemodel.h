@@ -66,7 +66,8 @@ public:
     static QString tierDisplayName(Tier tier);
     static QString stateDisplayName(LifecycleState state);
 
-    bool isLoading() const { return m_pendingLoads > 0; }
+    // A read is under way or about to start (coalesced change notifications).
+    bool isLoading() const { return m_pendingLoads > 0 || m_refreshTimer.isActive(); }
     QModelIndex indexOf(const QUuid &id, int column = 0) const;
     Tenant tenantAt(const QModelIndex &index) const;
 

@@ -22,6 +22,10 @@ Result<QList<TierPreset>> parse(const QByteArray &json)
         if (!tier)
             return Error::validation(QStringLiteral("tiers.json names an unknown tier \"%1\".")
                                          .arg(o.value(QLatin1String("key")).toString()));
+        for (const TierPreset &seen : std::as_const(presets)) {
+            if (seen.tier == *tier)
+                return Error::validation(QStringLiteral("tiers.json defines \"%1\" twice.").arg(tierKey(*tier)));
+        }
         TierPreset preset{*tier, o.value(QLatin1String("display_name")).toString(), {}};
         const QJsonObject quotas = o.value(QLatin1String("quotas")).toObject();
         for (auto it = quotas.begin(); it != quotas.end(); ++it) {

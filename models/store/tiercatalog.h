@@ -15,7 +15,7 @@ struct TierPreset
 {
     Tier tier = Tier::Starter;
     QString displayName;
-    QList<QPair<QString, std::optional<qint64>>> quotas; // resource key -> limit, file order
+    QList<QPair<QString, std::optional<qint64>>> quotas; // resource key -> limit, in key order
 };
 
 namespace TierCatalog {

@@ -1,4 +1,446 @@
+// TenantTreeModel's own logic (paging, change notifications, filtering) over an in-memory
+// store. The same model against PostgreSQL is tests/integration/tst_tenanttreemodel_pg.
+
+#include "models/items/tenanttreemodel.h"
+#include "models/store/tenantstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QtTest>
-class Tst_tenanttreemodel : public QObject { Q_OBJECT private Q_SLOTS: void placeholder() { QSKIP("being written"); } };
-QTEST_GUILESS_MAIN(Tst_tenanttreemodel)
+
+#include <algorithm>
+
+using namespace tc;
+
+namespace {
+
+// Answers from a list of tenants, asynchronously like a real store (ready futures still
+// deliver through the event loop).
+class FakeStore : public TenantStore
+{
+public:
+    QList<Tenant> all;
+    QStringList childrenCalls; // "<parent slug>/<after>" per request
+
+    Tenant &add(const QString &slug, const QUuid &parent = {})
+    {
+        Tenant t;
+        t.id = QUuid::createUuid();
+        t.parentId = parent;
+        t.slug = slug;
+        t.displayName = slug.toUpper();
+        all.append(t);
+        recount();
+        return all.last();
+    }
+    Tenant *find(const QString &slug)
+    {
+        for (Tenant &t : all) {
+            if (t.slug == slug)
+                return &t;
+        }
+        return nullptr;
+    }
+    void recount()
+    {
+        for (Tenant &t : all)
+            t.childCount = int(std::count_if(all.begin(), all.end(), [&](const Tenant &c) { return c.parentId == t.id; }));
+    }
+    void announce(TenantChange::Operation op, const Tenant &t, const QUuid &oldParent)
+    {
+        Q_EMIT tenantChanged({op, QStringLiteral("tenants"), t.id, t.parentId, oldParent});
+    }
+
+    QFuture<Result<SessionInfo>> open() override { return QtFuture::makeReadyFuture(Result<SessionInfo>(SessionInfo{})); }
+    QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug, int limit) override
+    {
+        QString parentSlug = QStringLiteral("<root>");
+        for (const Tenant &t : std::as_const(all)) {
+            if (t.id == parent)
+                parentSlug = t.slug;
+        }
+        childrenCalls << parentSlug + u'/' + afterSlug;
+        QList<Tenant> kids;
+        for (const Tenant &t : std::as_const(all)) {
+            if (t.parentId == parent)
+                kids.append(t);
+        }
+        std::sort(kids.begin(), kids.end(), [](const Tenant &a, const Tenant &b) { return a.slug < b.slug; });
+        TenantPage page{parent, {}, int(kids.size()), false};
+        for (const Tenant &t : std::as_const(kids)) {
+            if (t.slug <= afterSlug && !afterSlug.isEmpty())
+                continue;
+            if (page.tenants.size() == limit) {
+                page.hasMore = true;
+                break;
+            }
+            page.tenants.append(t);
+        }
+        return QtFuture::makeReadyFuture(Result<TenantPage>(page));
+    }
+    QFuture<Result<Tenant>> tenant(const QUuid &id) override
+    {
+        for (const Tenant &t : std::as_const(all)) {
+            if (t.id == id)
+                return QtFuture::makeReadyFuture(Result<Tenant>(t));
+        }
+        return QtFuture::makeReadyFuture(Result<Tenant>(Error{ErrorKind::NotFound, QStringLiteral("gone")}));
+    }
+    QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &ids) override
+    {
+        QList<Tenant> out;
+        for (const Tenant &t : std::as_const(all)) {
+            if (ids.contains(t.id))
+                out.append(t);
+        }
+        return QtFuture::makeReadyFuture(Result<QList<Tenant>>(out));
+    }
+    QFuture<Result<SearchResult>> search(const QString &text, int) override
+    {
+        SearchResult r{text, {}, false};
+        for (const Tenant &t : std::as_const(all)) {
+            if (!t.slug.contains(text))
+                continue;
+            TenantMatch m{t, {}};
+            for (QUuid p = t.parentId; !p.isNull();) {
+                auto it = std::find_if(all.begin(), all.end(), [&](const Tenant &a) { return a.id == p; });
+                m.ancestors.prepend(*it);
+                p = it->parentId;
+            }
+            r.matches.append(m);
+        }
+        return QtFuture::makeReadyFuture(Result<SearchResult>(r));
+    }
+    QFuture<Result<qint64>> tenantCount() override { return QtFuture::makeReadyFuture(Result<qint64>(qint64(all.size()))); }
+    QFuture<Result<AuditVerification>> verifyAuditLog() override
+    {
+        return QtFuture::makeReadyFuture(Result<AuditVerification>(AuditVerification{}));
+    }
+    QFuture<Result<int>> migrateSchema() override { return QtFuture::makeReadyFuture(Result<int>(0)); }
+};
+
+QStringList words(const char *spaceSeparated)
+{
+    return QString::fromLatin1(spaceSeparated).split(u' ');
+}
+
+QStringList slugsUnder(const TenantTreeModel &model, const QModelIndex &parent)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        out << model.index(row, 0, parent).data(TenantTreeModel::SlugRole).toString();
+    return out;
+}
+
+QModelIndex find(const TenantTreeModel &model, const QString &slug, const QModelIndex &parent = {})
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex idx = model.index(row, 0, parent);
+        if (idx.data(TenantTreeModel::SlugRole).toString() == slug)
+            return idx;
+        const QModelIndex deeper = find(model, slug, idx);
+        if (deeper.isValid())
+            return deeper;
+    }
+    return {};
+}
+
+} // namespace
+
+class TstTenantTreeModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void loadsTopLevelAndEveryPageOnce();
+    void childrenArriveInContiguousPages();
+    void dataRolesAndColumns();
+    void updateRefreshesTheRow();
+    void insertLandsInSortedPosition();
+    void insertUnderCollapsedParentOnlyCounts();
+    void deleteRemovesTheSubtree();
+    void moveLeavesOldParent();
+    void filterShowsMatchesWithAncestors();
+    void clearingFilterRestoresLazyTree();
+    // Without the tester: it calls fetchMore() on every node it walks, which is exactly the
+    // eagerness these two tests must be able to see the absence of.
+    void nothingLoadsUntilAsked();
+    void insertBeyondLoadedPageWaitsForPaging();
+
+private:
+    void settle();
+    void loadAll(const QModelIndex &parent);
+
+    std::unique_ptr<FakeStore> m_store;
+    std::unique_ptr<TenantTreeModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TstTenantTreeModel::init()
+{
+    m_store = std::make_unique<FakeStore>();
+    for (const char *slug : {"alpha", "bravo", "charlie", "delta", "echo"})
+        m_store->add(QString::fromLatin1(slug));
+    const QUuid bravo = m_store->find(QStringLiteral("bravo"))->id;
+    for (int i = 0; i < 450; ++i)
+        m_store->add(QStringLiteral("c%1").arg(i, 3, 10, QLatin1Char('0')), bravo);
+    const QUuid x = m_store->add(QStringLiteral("charlie-x"), m_store->find(QStringLiteral("charlie"))->id).id;
+    m_store->add(QStringLiteral("charlie-x-1"), x);
+    m_store->find(QStringLiteral("alpha"))->items = {50, 200};
+
+    m_model = std::make_unique<TenantTreeModel>(m_store.get());
+    m_model->setPageSize(200);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+void TstTenantTreeModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_store.reset();
+}
+
+// Until no read is pending (results always arrive through the event loop).
+void TstTenantTreeModel::settle()
+{
+    QTRY_VERIFY(!m_model->isLoading());
+}
+
+void TstTenantTreeModel::loadAll(const QModelIndex &parent)
+{
+    settle();
+    while (m_model->canFetchMore(parent)) {
+        m_model->fetchMore(parent);
+        settle();
+    }
+}
+
+void TstTenantTreeModel::loadsTopLevelAndEveryPageOnce()
+{
+    m_model->reload();
+    settle();
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+    QVERIFY(!m_model->canFetchMore({}));
+    QVERIFY(m_model->hasChildren(m_model->index(1, 0)));
+    QVERIFY(!m_model->hasChildren(m_model->index(0, 0)));
+    QVERIFY(!m_model->hasChildren(m_model->index(1, 1))); // only column 0 has children
+    // Whoever asked (the tester walks every node), no page was read twice: the top level once
+    // for the tree init() made and once after reload(), every other page once.
+    QCOMPARE(m_store->childrenCalls.count(QStringLiteral("<root>/")), 2);
+    QStringList others = m_store->childrenCalls;
+    others.removeAll(QStringLiteral("<root>/"));
+    QCOMPARE(QSet<QString>(others.begin(), others.end()).size(), others.size());
+    QVERIFY(others.contains(QStringLiteral("bravo/")));
+}
+
+void TstTenantTreeModel::childrenArriveInContiguousPages()
+{
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    settle();
+    const QModelIndex bravo = m_model->index(1, 0);
+    loadAll(bravo);
+    QCOMPARE(m_model->rowCount(bravo), 450);
+    QList<int> firsts, lasts;
+    for (const QList<QVariant> &args : std::as_const(inserted)) {
+        if (args.at(0).value<QModelIndex>() == bravo) {
+            firsts << args.at(1).toInt();
+            lasts << args.at(2).toInt();
+        }
+    }
+    QCOMPARE(firsts, QList<int>({0, 200, 400}));
+    QCOMPARE(lasts, QList<int>({199, 399, 449}));
+    const QStringList slugs = slugsUnder(*m_model, bravo);
+    QCOMPARE(slugs.first(), QStringLiteral("c000"));
+    QCOMPARE(slugs.at(200), QStringLiteral("c200"));
+    QCOMPARE(slugs.last(), QStringLiteral("c449"));
+    QCOMPARE(QSet<QString>(slugs.begin(), slugs.end()).size(), 450);
+    QVERIFY(!m_model->canFetchMore(bravo));
+    QCOMPARE(m_model->parent(m_model->index(449, 3, bravo)), bravo);
+}
+
+void TstTenantTreeModel::dataRolesAndColumns()
+{
+    settle();
+    const QModelIndex alpha = m_model->index(0, 0);
+    QCOMPARE(alpha.data().toString(), QStringLiteral("ALPHA"));
+    QCOMPARE(alpha.data(TenantTreeModel::SlugRole).toString(), QStringLiteral("alpha"));
+    QCOMPARE(alpha.siblingAtColumn(TenantTreeModel::TierColumn).data().toString(), QStringLiteral("Starter"));
+    QCOMPARE(alpha.siblingAtColumn(TenantTreeModel::StateColumn).data().toString(), QStringLiteral("Active"));
+    const QModelIndex items = alpha.siblingAtColumn(TenantTreeModel::ItemsColumn);
+    QCOMPARE(items.data().toString(), QStringLiteral("50 / 200"));
+    QCOMPARE(items.data(TenantTreeModel::UsedRole).toLongLong(), 50);
+    QCOMPARE(items.data(TenantTreeModel::LimitRole).toLongLong(), 200);
+    QCOMPARE(items.data(TenantTreeModel::UsageFractionRole).toDouble(), 0.25);
+    QVERIFY(!alpha.siblingAtColumn(TenantTreeModel::StorageColumn).data(TenantTreeModel::LimitRole).isValid());
+    QCOMPARE(m_model->index(1, 0).data(TenantTreeModel::ChildCountRole).toInt(), 450);
+    QCOMPARE(m_model->headerData(TenantTreeModel::ItemsColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Items (used / limit)"));
+    QCOMPARE(m_model->roleNames().value(TenantTreeModel::SlugRole), QByteArray("slug"));
+    QCOMPARE(m_model->indexOf(m_store->find(QStringLiteral("echo"))->id), m_model->index(4, 0));
+}
+
+void TstTenantTreeModel::updateRefreshesTheRow()
+{
+    settle();
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    Tenant *delta = m_store->find(QStringLiteral("delta"));
+    delta->displayName = QStringLiteral("Delta Renamed");
+    delta->state = LifecycleState::Suspended;
+    // A burst of notifications for one row becomes one read and one dataChanged.
+    for (int i = 0; i < 50; ++i)
+        m_store->announce(TenantChange::Operation::Update, *delta, delta->parentId);
+    settle();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>(), m_model->index(3, 0));
+    QCOMPARE(changed.first().at(1).value<QModelIndex>(), m_model->index(3, TenantTreeModel::ColumnCount - 1));
+    QCOMPARE(m_model->index(3, 0).data().toString(), QStringLiteral("Delta Renamed"));
+    QCOMPARE(m_model->index(3, 0).data(TenantTreeModel::StateRole).toString(), QStringLiteral("suspended"));
+    // Unknown rows cost nothing.
+    Tenant stranger;
+    stranger.id = QUuid::createUuid();
+    m_store->announce(TenantChange::Operation::Update, stranger, {});
+    QVERIFY(!m_model->isLoading());
+}
+
+void TstTenantTreeModel::insertLandsInSortedPosition()
+{
+    settle();
+    const QModelIndex bravo = m_model->index(1, 0);
+    loadAll(bravo);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    const Tenant fresh = m_store->add(QStringLiteral("c100a"), m_store->find(QStringLiteral("bravo"))->id);
+    m_store->announce(TenantChange::Operation::Insert, fresh, {});
+    settle();
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(0).value<QModelIndex>(), bravo);
+    QCOMPARE(inserted.first().at(1).toInt(), 101);
+    QCOMPARE(m_model->index(101, 0, bravo).data(TenantTreeModel::SlugRole).toString(), QStringLiteral("c100a"));
+    QCOMPARE(m_model->index(102, 0, bravo).data(TenantTreeModel::SlugRole).toString(), QStringLiteral("c101"));
+    QCOMPARE(m_model->rowCount(bravo), 451);
+    QCOMPARE(bravo.data(TenantTreeModel::ChildCountRole).toInt(), 451);
+}
+
+void TstTenantTreeModel::insertUnderCollapsedParentOnlyCounts()
+{
+    settle();
+    const QModelIndex echo = m_model->index(4, 0);
+    QVERIFY(!m_model->hasChildren(echo));
+    const Tenant fresh = m_store->add(QStringLiteral("echo-1"), m_store->find(QStringLiteral("echo"))->id);
+    m_store->announce(TenantChange::Operation::Insert, fresh, {});
+    QCOMPARE(echo.data(TenantTreeModel::ChildCountRole).toInt(), 1);
+    QVERIFY(m_model->hasChildren(echo));
+    loadAll(echo);
+    QCOMPARE(slugsUnder(*m_model, echo), QStringList{QStringLiteral("echo-1")});
+}
+
+void TstTenantTreeModel::deleteRemovesTheSubtree()
+{
+    settle();
+    const QModelIndex charlie = m_model->index(2, 0);
+    loadAll(charlie);
+    loadAll(m_model->index(0, 0, charlie));
+    QVERIFY(find(*m_model, QStringLiteral("charlie-x-1")).isValid());
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    const Tenant gone = *m_store->find(QStringLiteral("charlie"));
+    m_store->announce(TenantChange::Operation::Delete, gone, {});
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 2);
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo delta echo"));
+    QVERIFY(!m_model->indexOf(m_store->find(QStringLiteral("charlie-x-1"))->id).isValid());
+}
+
+void TstTenantTreeModel::moveLeavesOldParent()
+{
+    settle();
+    Tenant *delta = m_store->find(QStringLiteral("delta"));
+    delta->parentId = m_store->find(QStringLiteral("alpha"))->id;
+    m_store->recount();
+    m_store->announce(TenantChange::Operation::Update, *delta, QUuid());
+    settle();
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie echo"));
+    const QModelIndex alpha = m_model->index(0, 0);
+    QCOMPARE(alpha.data(TenantTreeModel::ChildCountRole).toInt(), 1);
+    loadAll(alpha);
+    QCOMPARE(slugsUnder(*m_model, alpha), QStringList{QStringLiteral("delta")});
+}
+
+void TstTenantTreeModel::filterShowsMatchesWithAncestors()
+{
+    settle();
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy applied(m_model.get(), &TenantTreeModel::filterApplied);
+    m_model->setFilter(QStringLiteral("charlie-x-1"));
+    QVERIFY(applied.wait());
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(applied.first().at(1).toInt(), 1);
+    QCOMPARE(slugsUnder(*m_model, {}), QStringList{QStringLiteral("charlie")});
+    const QModelIndex charlie = m_model->index(0, 0);
+    const QModelIndex x = m_model->index(0, 0, charlie);
+    QCOMPARE(x.data(TenantTreeModel::SlugRole).toString(), QStringLiteral("charlie-x"));
+    const QModelIndex match = m_model->index(0, 0, x);
+    QCOMPARE(match.data(TenantTreeModel::SlugRole).toString(), QStringLiteral("charlie-x-1"));
+    QVERIFY(match.data(TenantTreeModel::MatchRole).toBool());
+    QVERIFY(!x.data(TenantTreeModel::MatchRole).toBool());
+    QVERIFY(!m_model->canFetchMore(charlie)); // the way to the match, not all children
+    QCOMPARE(m_model->filterAncestors(), QModelIndexList({charlie, x}));
+
+    // Several matches under one parent come sorted.
+    m_model->setFilter(QStringLiteral("c44"));
+    QVERIFY(applied.wait());
+    QCOMPARE(slugsUnder(*m_model, m_model->index(0, 0)), words("c440 c441 c442 c443 c444 c445 c446 c447 c448 c449"));
+}
+
+void TstTenantTreeModel::clearingFilterRestoresLazyTree()
+{
+    settle();
+    QSignalSpy applied(m_model.get(), &TenantTreeModel::filterApplied);
+    m_model->setFilter(QStringLiteral("c12"));
+    QVERIFY(applied.wait());
+    QVERIFY(m_model->isFiltered());
+    m_model->setFilter(QString());
+    QVERIFY(!m_model->isFiltered());
+    settle();
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+}
+
+void TstTenantTreeModel::nothingLoadsUntilAsked()
+{
+    m_tester.reset();
+    m_model->reload();
+    settle();
+    m_store->childrenCalls.clear();
+    const QModelIndex bravo = m_model->index(1, 0);
+    QCOMPARE(m_model->rowCount(bravo), 0);
+    QVERIFY(m_model->canFetchMore(bravo));
+    m_model->fetchMore(bravo);
+    m_model->fetchMore(bravo); // ignored while the first page is on its way
+    QVERIFY(!m_model->canFetchMore(bravo));
+    settle();
+    QCOMPARE(m_store->childrenCalls, QStringList{QStringLiteral("bravo/")});
+    QCOMPARE(m_model->rowCount(bravo), 200);
+    QVERIFY(m_model->canFetchMore(bravo));
+}
+
+void TstTenantTreeModel::insertBeyondLoadedPageWaitsForPaging()
+{
+    m_tester.reset();
+    m_model->reload();
+    settle();
+    const QModelIndex bravo = m_model->index(1, 0);
+    m_model->fetchMore(bravo);
+    settle();
+    QCOMPARE(m_model->rowCount(bravo), 200);
+    const Tenant late = m_store->add(QStringLiteral("c300a"), m_store->find(QStringLiteral("bravo"))->id);
+    m_store->announce(TenantChange::Operation::Insert, late, {});
+    settle();
+    QCOMPARE(m_model->rowCount(bravo), 200); // not placed among the loaded rows ...
+    loadAll(bravo);                          // ... it arrives with its page, once
+    const QStringList slugs = slugsUnder(*m_model, bravo);
+    QCOMPARE(slugs.size(), 451);
+    QCOMPARE(slugs.count(QStringLiteral("c300a")), 1);
+}
+
+QTEST_GUILESS_MAIN(TstTenantTreeModel)
 #include "tst_tenanttreemodel.moc"
