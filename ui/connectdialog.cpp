@@ -57,6 +57,7 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     advancedLayout->addWidget(m_conninfo);
 
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("connectError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; "

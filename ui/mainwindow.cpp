@@ -62,9 +62,13 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
     connect(m_tree, &TenantTreePanel::currentTenantChanged, m_details, &TenantDetailsPane::setTenant);
 
     m_serverLabel = new QLabel(this);
+    m_serverLabel->setObjectName(QStringLiteral("statusServer"));
     m_roleLabel = new QLabel(this);
+    m_roleLabel->setObjectName(QStringLiteral("statusRole"));
     m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("statusCount"));
     m_feedLabel = new QLabel(this);
+    m_feedLabel->setObjectName(QStringLiteral("statusFeed"));
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_roleLabel);
     statusBar()->addPermanentWidget(m_countLabel);

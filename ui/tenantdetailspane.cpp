@@ -45,6 +45,7 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
 
     auto *content = new QWidget;
     m_title = new QLabel(content);
+    m_title->setObjectName(QStringLiteral("detailsTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setBold(true);
