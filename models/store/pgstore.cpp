@@ -261,7 +261,9 @@ QFuture<Result<TenantPage>> PgStore::children(const QUuid &parent, const QString
                               [parent, afterSlug, limit](pqxx::connection &conn) -> Result<TenantPage> {
         TenantPage page;
         page.parentId = parent;
-        pqxx::read_transaction tx(conn);
+        // Plain reads need no BEGIN/COMMIT round trips; the count may be a moment newer
+        // than the page, which the tree tolerates (notifications correct it).
+        pqxx::nontransaction tx(conn);
         const std::string after = afterSlug.toStdString();
         // One more than asked tells whether another page follows.
         pqxx::result rows;
@@ -289,7 +291,7 @@ QFuture<Result<QList<Tenant>>> PgStore::tenants(const QList<QUuid> &ids)
         QList<Tenant> out;
         if (ids.isEmpty())
             return out;
-        pqxx::read_transaction tx(conn);
+        pqxx::nontransaction tx(conn);
         const pqxx::result rows = tx.exec_params(pg::sql::tenantsByIds, pg::uuidArrayLiteral(ids));
         out.reserve(int(rows.size()));
         for (const auto &row : rows)
@@ -362,7 +364,7 @@ QFuture<Result<SearchResult>> PgStore::search(const QString &text, int limit)
 QFuture<Result<qint64>> PgStore::tenantCount()
 {
     return d->run<qint64>(QStringLiteral("counting tenants"), [](pqxx::connection &conn) -> Result<qint64> {
-        pqxx::read_transaction tx(conn);
+        pqxx::nontransaction tx(conn);
         return tx.exec1(pg::sql::tenantCount)[0].as<qint64>();
     });
 }
