@@ -31,11 +31,14 @@ inline constexpr const char *childrenOf =
     "FROM tenancy.tenants t CROSS JOIN pl" TC_TENANT_JOINS
     "WHERE t.parent_id = $1::uuid AND t.slug > $2 ORDER BY t.slug LIMIT $3";
 
+// Ordered by (parent_id, slug), the index's own order: "parent_id IS NULL" does not make the
+// column a constant for the planner (only "=" does), and ORDER BY slug alone made it sort all
+// 12,000 top-level tenants of the 100,000-tenant demo (100 ms instead of a few).
 inline constexpr const char *topLevel =
     "WITH pl AS MATERIALIZED (SELECT NULL::bigint AS items_limit, NULL::bigint AS storage_limit) "
     "SELECT " TC_TENANT_COLUMNS
     "FROM tenancy.tenants t CROSS JOIN pl" TC_TENANT_JOINS
-    "WHERE t.parent_id IS NULL AND t.slug > $1 ORDER BY t.slug LIMIT $2";
+    "WHERE t.parent_id IS NULL AND t.slug > $1 ORDER BY t.parent_id, t.slug LIMIT $2";
 
 inline constexpr const char *countChildren =
     "SELECT count(*) FROM tenancy.tenants WHERE parent_id = $1::uuid";

@@ -266,7 +266,7 @@ int main(int argc, char *argv[])
         out.flush();
     }
     out << "\nroot/widest: first page of " << TenantStore::kDefaultPageSize
-        << " rows; store = PgStore future round trip (page + count, read-only transaction);\n"
+        << " rows; store = PgStore future round trip (page query + count, autocommit);\n"
            "model = TenantTreeModel::reload() until the rows are inserted; psql = \\timing of the same page query.\n";
     return 0;
 }

@@ -7,7 +7,9 @@
 #include "tests/support/pgtestdatabase.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
@@ -32,7 +34,10 @@ struct CtlRun
     bool exitedNormally() const { return finished && status == QProcess::NormalExit; }
     QString summary() const
     {
-        return QStringLiteral("finished=%1 exit=%2\nstdout: %3\nstderr: %4").arg(finished).arg(exitCode).arg(out, err);
+        return QStringLiteral("finished: %1, exit code: %2\nstdout: %3\nstderr: %4")
+            .arg(finished ? QStringLiteral("yes") : QStringLiteral("no"))
+            .arg(exitCode)
+            .arg(out, err);
     }
 };
 
