@@ -206,9 +206,18 @@ int CtlApp::dbStatus()
         printJson(rows);
     else
         print(lines.join(u'\n'));
-    if (tooNew)
+    if (tooNew) {
+        QTextStream(stderr) << "tenantctl: the database has migrations this release does not know; use the newer "
+                               "tenantctl that applied them."
+                            << Qt::endl;
         return exitCodeFor(ErrorKind::SchemaTooNew);
-    return pending > 0 ? exitCodeFor(ErrorKind::SchemaOutdated) : 0;
+    }
+    if (pending > 0) {
+        QTextStream(stderr) << "tenantctl: " << pending << " migration(s) pending; run \"tenantctl db migrate\"."
+                            << Qt::endl;
+        return exitCodeFor(ErrorKind::SchemaOutdated);
+    }
+    return 0;
 }
 
 int CtlApp::demoSeed()
@@ -216,6 +225,8 @@ int CtlApp::demoSeed()
     DemoSeedOptions options;
     bool ok = true;
     auto intOption = [&](const QString &name, int fallback, int *out) {
+        if (!ok)
+            return; // one problem, one line
         const QString v = takeOption(name);
         if (v.isEmpty()) {
             *out = fallback;

@@ -18,7 +18,7 @@ struct ConnectionProfile
     QString conninfo;
     // ... or the fields of the connect dialog (used when conninfo is empty).
     QString host;
-    int port = 5432;
+    int port = 0; // 0: libpq's default (PGPORT, else 5432)
     QString database;
     QString user;
     QString sslMode; // empty = libpq default ("prefer")

@@ -418,6 +418,8 @@ private:
             t.stateChangedAt = parent->stateChangedAt;
         else
             t.stateChangedAt = m_anchor - qint64(m_rng.uniform(1, 60) * 86400);
+        // A tenant created under an already suspended parent starts in that state.
+        t.stateChangedAt = std::max(t.stateChangedAt, t.createdAt);
 
         // Settings: features chosen at the top, inherited below by default.
         std::string features;
@@ -720,13 +722,17 @@ Result<DemoSeedReport> seedDemo(const std::string &conninfo, const DemoSeedOptio
         // (rules, audit, notify) are switched off for this transaction only (owner only);
         // one audit entry records the seed instead. Superusers also skip the FK checks.
         const bool superuser = scalar(conn.get(), "SELECT rolsuper FROM pg_roles WHERE rolname = current_user") == "t";
-        if (superuser)
+        // COPY is refused on tables whose row-level security is FORCEd, even for their owner,
+        // so the owner lifts FORCE for this transaction too (superusers bypass RLS anyway).
+        static const char *const kTables[] = {"tenants", "quotas", "lifecycle_events", "usage_samples",
+                                              "usage_current", "memories"};
+        if (superuser) {
             exec(conn.get(), "SET LOCAL session_replication_role = replica");
-        else
-            exec(conn.get(), "ALTER TABLE tenancy.tenants DISABLE TRIGGER USER;"
-                             "ALTER TABLE tenancy.quotas DISABLE TRIGGER USER;"
-                             "ALTER TABLE tenancy.lifecycle_events DISABLE TRIGGER USER;"
-                             "ALTER TABLE tenancy.usage_samples DISABLE TRIGGER USER");
+        } else {
+            for (const char *table : kTables)
+                exec(conn.get(), std::string("ALTER TABLE tenancy.") + table
+                                     + " DISABLE TRIGGER USER, NO FORCE ROW LEVEL SECURITY");
+        }
         // Empty already (checked above); truncating in this transaction lets COPY FREEZE skip
         // the later hint-bit rewrite of millions of rows.
         exec(conn.get(), "TRUNCATE tenancy.usage_samples, tenancy.usage_current, tenancy.memories");
@@ -739,13 +745,13 @@ Result<DemoSeedReport> seedDemo(const std::string &conninfo, const DemoSeedOptio
         writeUsage(conn.get(), gen.tenants, options.days, gen.rng(), anchor, totals, options.progress);
         writeMemories(conn.get(), gen.tenants, options.memoriesPerTenant, gen.rng(), anchor, totals);
 
-        if (!superuser)
-            exec(conn.get(), "ALTER TABLE tenancy.tenants ENABLE TRIGGER USER;"
-                             "ALTER TABLE tenancy.quotas ENABLE TRIGGER USER;"
-                             "ALTER TABLE tenancy.lifecycle_events ENABLE TRIGGER USER;"
-                             "ALTER TABLE tenancy.usage_samples ENABLE TRIGGER USER");
-        else
+        if (superuser) {
             exec(conn.get(), "SET LOCAL session_replication_role = origin");
+        } else {
+            for (const char *table : kTables)
+                exec(conn.get(), std::string("ALTER TABLE tenancy.") + table
+                                     + " ENABLE TRIGGER USER, FORCE ROW LEVEL SECURITY");
+        }
         const std::string summary = "{\"tenants\": " + std::to_string(totals.tenants) + ", \"quotas\": "
                                     + std::to_string(totals.quotas) + ", \"usage_samples\": "
                                     + std::to_string(totals.samples) + ", \"memories\": "
@@ -765,7 +771,10 @@ Result<DemoSeedReport> seedDemo(const std::string &conninfo, const DemoSeedOptio
         report.memories = totals.memories;
     } catch (const SeedError &e) {
         PQclear(PQexec(conn.get(), "ROLLBACK"));
-        QString message = QString::fromUtf8(e.what()).trimmed();
+        // libpq's text is "ERROR:  ...\nHINT: ..."; the command line wants one line.
+        QString message = QString::fromUtf8(e.what()).trimmed().section(u'\n', 0, 0);
+        if (message.startsWith(QLatin1String("ERROR:")))
+            message = message.mid(6).trimmed();
         if (e.kind == ErrorKind::PermissionDenied)
             message = QStringLiteral("Seeding demo data needs the schema owner's role: %1").arg(message);
         else if (e.kind == ErrorKind::SchemaMissing)
