@@ -7,6 +7,22 @@
 
 namespace tc::ui {
 
+namespace {
+
+// Cell text in the option's font and the colour the style uses for (un)selected rows.
+void drawCellText(QPainter *painter, const QStyleOptionViewItem &opt, const QRect &rect, Qt::Alignment alignment,
+                  const QString &text, Qt::TextElideMode elide)
+{
+    painter->save();
+    painter->setFont(opt.font);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(rect, alignment | Qt::AlignVCenter, opt.fontMetrics.elidedText(text, elide, rect.width()));
+    painter->restore();
+}
+
+} // namespace
+
 QColor TenantTreeDelegate::usageColor(double fraction)
 {
     if (fraction >= 0.95)
@@ -68,14 +84,7 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         }
         painter->restore();
 
-        const QRect textRect = opt.rect.adjusted(4, 0, -6, -4);
-        painter->save();
-        painter->setFont(opt.font);
-        const bool selected = opt.state & QStyle::State_Selected;
-        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-        painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
-                          opt.fontMetrics.elidedText(text, Qt::ElideLeft, textRect.width()));
-        painter->restore();
+        drawCellText(painter, opt, opt.rect.adjusted(4, 0, -6, -4), Qt::AlignRight, text, Qt::ElideLeft);
         return;
     }
     if (column == TenantTreeModel::StateColumn) {
@@ -93,13 +102,9 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->setPen(Qt::NoPen);
         painter->setBrush(stateColor(index.data(TenantTreeModel::StateRole).toString()));
         painter->drawEllipse(dotRect);
-        painter->setFont(opt.font);
-        const bool selected = opt.state & QStyle::State_Selected;
-        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-        const QRect textRect = opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0);
-        painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
         painter->restore();
+        drawCellText(painter, opt, opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0), Qt::AlignLeft,
+                     text, Qt::ElideRight);
         return;
     }
     QStyledItemDelegate::paint(painter, option, index);

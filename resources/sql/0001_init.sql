@@ -7,18 +7,22 @@
 CREATE SCHEMA IF NOT EXISTS tenancy;
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
--- Group roles (NOLOGIN); logins are granted one of them.
+-- Group roles (NOLOGIN); logins are granted one of them. Roles belong to the whole cluster,
+-- so two databases migrated at the same time race to create them: the loser's CREATE waits
+-- for the winner and then fails on the unique index, which is fine.
 DO $$
+DECLARE
+    name text;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tenancy_operator') THEN
-        CREATE ROLE tenancy_operator NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tenancy_auditor') THEN
-        CREATE ROLE tenancy_auditor NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tenancy_app') THEN
-        CREATE ROLE tenancy_app NOLOGIN;
-    END IF;
+    FOREACH name IN ARRAY ARRAY['tenancy_operator', 'tenancy_auditor', 'tenancy_app'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
 END
 $$;
 

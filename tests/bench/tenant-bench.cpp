@@ -12,6 +12,7 @@
 #include "models/items/tenanttreemodel.h"
 #include "models/store/pgstatements_p.h"
 #include "models/store/pgstore.h"
+#include "tests/support/await.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,6 +25,7 @@
 #include <algorithm>
 
 using namespace tc;
+using tc::test::await;
 
 namespace {
 
@@ -37,12 +39,6 @@ struct Shape
     DemoSeedOptions options;
 };
 
-template<typename T>
-Result<T> await(QFuture<Result<T>> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 double median(QList<double> v)
 {

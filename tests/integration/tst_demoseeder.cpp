@@ -4,6 +4,7 @@
 // exact shapes, and what it refuses to do.
 
 #include "models/store/pgstore.h"
+#include "tests/support/await.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QRegularExpression>
@@ -11,15 +12,10 @@
 
 using namespace tc;
 using tc::test::PgTestDatabase;
+using tc::test::await;
 
 namespace {
 
-template<typename T>
-Result<T> await(QFuture<Result<T>> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 Result<DemoSeedReport> seed(const PgTestDatabase &db, const DemoSeedOptions &options, const QString &user = {})
 {

@@ -3,6 +3,7 @@
 
 #include "models/store/connectionprofile.h"
 #include "models/store/pgstore.h"
+#include "tests/support/await.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QFile>
@@ -11,15 +12,9 @@
 
 using namespace tc;
 using tc::test::PgTestDatabase;
+using tc::test::await;
 
 namespace {
-
-template<typename T>
-Result<T> await(QFuture<Result<T>> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 const QString kOperator = QStringLiteral("tst_pgstore_operator");
 const QString kAuditor = QStringLiteral("tst_pgstore_auditor");

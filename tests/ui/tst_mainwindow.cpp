@@ -71,7 +71,7 @@ void TstMainWindow::initTestCase()
     QSettings().clear();
     m_db = std::make_unique<PgTestDatabase>(QStringLiteral("tst_mainwindow"));
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
-    QVERIFY(m_db->migrate());
+    QVERIFY2(m_db->migrate(), qPrintable(m_db->error()));
     DemoSeedOptions options;
     options.tenants = 120;
     options.days = 1;
