@@ -73,7 +73,9 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     identityForm->addRow(tr("Last changed:"), m_updated = valueLabel(identity));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_id->setFont(mono);
-    m_id->setWordWrap(false); // a uuid breaks at its hyphens otherwise
+    // Identifiers break at their hyphens otherwise, and the second line is cut off.
+    m_id->setWordWrap(false);
+    m_slug->setWordWrap(false);
 
     auto *lifecycle = new QGroupBox(tr("Lifecycle"), content);
     auto *lifecycleForm = new QFormLayout(lifecycle);

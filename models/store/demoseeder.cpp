@@ -579,11 +579,12 @@ void writeUsage(PGconn *conn, const std::vector<GenTenant> &tenants, int days, R
                 for (int h = 0; h < hours; ++h) {
                     const double x = hours > 1 ? double(h) / double(hours - 1) : 1.0;
                     if (m < 2) {
-                        // Items and storage grow and never shrink; frozen once the tenant stops.
-                        if (h < stopHour) {
-                            const double v = target * (start + (1 - start) * std::pow(x, curve)) * rng.uniform(0.995, 1.005);
-                            value = std::max(last, qint64(v));
-                        }
+                        // Items and storage grow and never shrink; a tenant that stopped
+                        // keeps its data, frozen at the level it had then.
+                        const double xe = h < stopHour ? x : (hours > 1 ? double(stopHour) / double(hours - 1) : 0.0);
+                        const double v = target * (start + (1 - start) * std::pow(std::min(1.0, xe), curve))
+                                         * (h < stopHour ? rng.uniform(0.995, 1.005) : 1.0);
+                        value = std::max(last, qint64(v));
                     } else {
                         // Query rate: a daily rhythm, quieter weekends, rare bursts; zero once stopped.
                         const qint64 at = anchor - qint64(hours - 1 - h) * 3600;
@@ -606,7 +607,7 @@ void writeUsage(PGconn *conn, const std::vector<GenTenant> &tenants, int days, R
                     copy.endRow();
                 }
                 if (hours == 0)
-                    last = m < 2 && running ? qint64(target) : 0;
+                    last = m < 2 ? qint64(target * (running ? 1.0 : start)) : 0;
                 current.push_back({&t.id, int(m), last});
             }
             if (progress && ++done % 20000 == 0)
