@@ -77,6 +77,8 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
     m_countTimer.setSingleShot(true);
     m_countTimer.setInterval(kCountRefreshDelayMs);
     connect(&m_countTimer, &QTimer::timeout, this, &MainWindow::refreshTenantCount);
+    m_reaper.setInterval(250);
+    connect(&m_reaper, &QTimer::timeout, this, &MainWindow::reapRetired);
 
     createActions();
     updateStatus();
@@ -162,7 +164,7 @@ void MainWindow::showConnectDialog()
         m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_connectDialog, &ConnectDialog::connectRequested, this, &MainWindow::attempt);
         connect(m_connectDialog, &QDialog::rejected, this, [this] {
-            m_pendingStore.reset(); // abandon a running attempt
+            retire(std::move(m_pendingStore)); // abandon a running attempt
             statusBar()->clearMessage();
         });
     }
@@ -179,6 +181,7 @@ void MainWindow::attempt(const ConnectionProfile &profile, const QString &passwo
         return;
     }
     statusBar()->showMessage(tr("Connecting to %1…").arg(profile.summary()));
+    retire(std::move(m_pendingStore)); // a newer attempt supersedes a running one
     m_pendingStore = std::move(store);
     TenantStore *raw = m_pendingStore.get();
     raw->open().then(this, [this, raw, profile, password](const Result<SessionInfo> &result) {
@@ -231,7 +234,7 @@ void MainWindow::onOpened(std::unique_ptr<TenantStore> store, const ConnectionPr
         if (m_pendingStore.get() != raw)
             return;
         if (!migrated.ok()) {
-            m_pendingStore.reset();
+            retire(std::move(m_pendingStore));
             failAttempt(migrated.error(), profile, {});
             return;
         }
@@ -253,6 +256,7 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_tree->setModel(nullptr);
     delete m_model;
     m_model = nullptr;
+    retire(std::move(m_store));
     m_store = std::move(store);
     m_session = session;
     m_profile = profile;
@@ -347,6 +351,24 @@ void MainWindow::updateStatus()
                                        : tr("Not listening for changes from other sessions; press F5 to reload."));
     if (!connected)
         m_details->setPlaceholder(tr("Not connected. Use File › Connect… (Ctrl+O) to open a tenant database."));
+}
+
+void MainWindow::retire(std::unique_ptr<TenantStore> store)
+{
+    if (!store)
+        return;
+    disconnect(store.get(), nullptr, this, nullptr);
+    if (!store->isBusy())
+        return; // idle: deleting it now is quick
+    m_retired.push_back(std::move(store));
+    m_reaper.start();
+}
+
+void MainWindow::reapRetired()
+{
+    std::erase_if(m_retired, [](const std::unique_ptr<TenantStore> &s) { return !s->isBusy(); });
+    if (m_retired.empty())
+        m_reaper.stop();
 }
 
 void MainWindow::saveProfile(const ConnectionProfile &profile) const

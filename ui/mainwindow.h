@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QAction;
@@ -67,11 +68,17 @@ private:
     void showError(const Error &error);
     void updateStatus();
     void saveProfile(const ConnectionProfile &profile) const;
+    // Lets go of a store without waiting for its running calls on the GUI thread: a busy
+    // store is kept until it is idle, then deleted.
+    void retire(std::unique_ptr<TenantStore> store);
+    void reapRetired();
     ConnectionProfile savedProfile() const;
 
     StoreFactory m_factory;
     std::unique_ptr<TenantStore> m_store;
     std::unique_ptr<TenantStore> m_pendingStore;
+    std::vector<std::unique_ptr<TenantStore>> m_retired;
+    QTimer m_reaper;
     TenantTreeModel *m_model = nullptr;
     SessionInfo m_session;
     ConnectionProfile m_profile;

@@ -10,6 +10,7 @@
 #include <QPromise>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -115,7 +116,7 @@ protected:
                 Q_EMIT liveChanged(true);
                 backoffMs = 250;
                 while (!isInterruptionRequested())
-                    conn.await_notification(0, 200'000);
+                    conn.await_notification(0, 100'000); // bounds how long closing the store waits
             } catch (const std::exception &e) {
                 qCInfo(lcStore) << "change feed interrupted:" << e.what();
             }
@@ -204,6 +205,11 @@ PgStore::~PgStore()
         thread->quit();
         thread->wait();
     }
+}
+
+bool PgStore::isBusy() const
+{
+    return std::any_of(d->workers.begin(), d->workers.end(), [](const PgWorker *w) { return w->pending.load() > 0; });
 }
 
 QFuture<Result<SessionInfo>> PgStore::open()

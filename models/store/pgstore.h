@@ -37,6 +37,7 @@ public:
     QFuture<Result<qint64>> tenantCount() override;
     QFuture<Result<AuditVerification>> verifyAuditLog() override;
     QFuture<Result<int>> migrateSchema() override;
+    bool isBusy() const override;
 
     // Direct-connection administration (tenantctl, the demo, tests); not part of TenantStore.
     QFuture<Result<QList<MigrationStatus>>> migrationStatus();

@@ -51,6 +51,10 @@ public:
     // Applies pending schema migrations (owner only); returns how many were applied.
     virtual QFuture<Result<int>> migrateSchema() = 0;
 
+    // True while calls are still running. Destroying a busy store waits for them, so a GUI
+    // lets go of a store only once it is idle.
+    virtual bool isBusy() const { return false; }
+
     // Whether change notifications are arriving now (see changeFeedChanged).
     bool isChangeFeedLive() const { return m_changeFeedLive; }
 

@@ -15,6 +15,8 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTreeView>
 #include <QtTest>
 
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void filterFindsADeepTenant();
     void unreachableServerKeepsTheDialogOpen();
     void malformedConnectionStringIsExplained();
+    void cancellingAHangingAttemptLeavesTheWindowUsable();
 
 private:
     bool connectWindow(const QString &conninfo);
@@ -222,6 +225,44 @@ void TstMainWindow::malformedConnectionStringIsExplained()
     const QString text = dialog->findChild<QLabel *>(QStringLiteral("connectError"))->text();
     QCOMPARE(text, QStringLiteral("The connection settings are not valid. Check them and try again."));
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("connectError"))->toolTip().contains(QLatin1String("missing \"=\"")));
+}
+
+void TstMainWindow::cancellingAHangingAttemptLeavesTheWindowUsable()
+{
+    // A server that accepts and never answers: libpq waits until its connect timeout.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = silent.nextPendingConnection())
+            held << s;
+    });
+    QSignalSpy finished(m_window.get(), &ui::MainWindow::connectionFinished);
+    ConnectionProfile hanging;
+    hanging.conninfo = QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=x connect_timeout=3").arg(silent.serverPort());
+    m_window->connectTo(hanging);
+    QTRY_VERIFY(!held.isEmpty()); // the attempt is under way on a worker thread
+
+    // The operator gives up: the dialog's Cancel abandons the attempt without waiting for it.
+    m_window->showConnectDialog();
+    auto *dialog = m_window->findChild<ui::ConnectDialog *>();
+    QVERIFY(dialog);
+    dialog->reject();
+    // Had Cancel waited for the attempt (libpq's 3 s timeout), libpq would have closed its
+    // end by now; it is still waiting on a worker thread.
+    QCoreApplication::processEvents();
+    QCOMPARE(held.first()->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(label("statusServer"), QStringLiteral("Not connected"));
+    QCOMPARE(finished.count(), 0);
+
+    // The window works on: a real connection succeeds while the abandoned one times out.
+    QVERIFY(connectWindow(m_db->conninfo(kOperator)));
+    QTRY_VERIFY(m_window->treeModel()->rowCount() > 0);
+    // The abandoned attempt ends quietly (no error dialog, no second result).
+    QTest::qWait(3500);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!m_window->findChild<ui::ConnectDialog *>() || !m_window->findChild<ui::ConnectDialog *>()->isVisible());
+    qDeleteAll(held);
 }
 
 QTEST_MAIN(TstMainWindow)
