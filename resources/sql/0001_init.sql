@@ -53,7 +53,7 @@ ON CONFLICT (key) DO NOTHING;
 CREATE TABLE IF NOT EXISTS tenancy.tenants (
     id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     parent_id        uuid REFERENCES tenancy.tenants (id) ON DELETE RESTRICT,
-    slug             text NOT NULL
+    slug             text COLLATE "C" NOT NULL -- bytewise order, identical in every client
         CONSTRAINT tenants_slug_format CHECK (slug ~ '^[a-zA-Z0-9_.-]+$' AND char_length(slug) BETWEEN 1 AND 255),
     display_name     text NOT NULL
         CONSTRAINT tenants_display_name_length CHECK (char_length(display_name) BETWEEN 1 AND 200 AND btrim(display_name) <> ''),
@@ -163,9 +163,15 @@ CREATE OR REPLACE FUNCTION tenancy.current_tenant() RETURNS uuid
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT nullif(current_setting('tenancy.tenant', true), '')::uuid $$;
 
+-- Who to record: the login, and the person it acts for when a service (tenant-api) says so.
+-- The setting alone can't be trusted (any login may set it), so the login is always named.
 CREATE OR REPLACE FUNCTION tenancy.current_actor() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$ SELECT coalesce(nullif(current_setting('tenancy.actor', true), ''), session_user::text) $$;
+    AS $$
+    SELECT CASE WHEN coalesce(current_setting('tenancy.actor', true), '') IN ('', session_user::text)
+                THEN session_user::text
+                ELSE current_setting('tenancy.actor', true) || ' via ' || session_user::text END
+$$;
 
 -- Ancestors of a tenant, nearest first (level 1 = parent). Bounded: depth is at most 8.
 CREATE OR REPLACE FUNCTION tenancy.ancestors(p_tenant uuid)
@@ -220,7 +226,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION tenancy.tenants_before_write() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     parent_depth integer := 0;
@@ -229,6 +235,11 @@ DECLARE
     retention_days integer;
     violation record;
 BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.id IS DISTINCT FROM OLD.id THEN
+        RAISE check_violation USING
+            MESSAGE = format('The id of tenant "%s" cannot change.', OLD.slug),
+            CONSTRAINT = 'tenants_id_immutable';
+    END IF;
     IF moved THEN
         -- Hierarchy changes are serialised so two concurrent moves can't build a cycle
         -- between them; inserts only need the shared lock.
@@ -303,6 +314,10 @@ BEGIN
             ELSE
                 NEW.purge_after := NULL;
             END IF;
+        ELSE
+            -- Only a state change moves these; retention can't be edited around.
+            NEW.state_changed_at := OLD.state_changed_at;
+            NEW.purge_after := OLD.purge_after;
         END IF;
         NEW.version := OLD.version + 1;
         NEW.updated_at := now();
@@ -322,7 +337,7 @@ CREATE TRIGGER tenants_before_write
 -- parent and descendants in any order within one transaction.
 CREATE OR REPLACE FUNCTION tenancy.tenants_check_active_parent() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     current_row tenants;
@@ -357,9 +372,12 @@ CREATE CONSTRAINT TRIGGER tenants_check_active_parent
 -- Every state change is recorded with who and why (reason from set_config('tenancy.reason')).
 CREATE OR REPLACE FUNCTION tenancy.tenants_record_lifecycle() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 BEGIN
+    IF TG_TABLE_SCHEMA <> 'tenancy' THEN
+        RAISE insufficient_privilege USING MESSAGE = format('%I serves tenancy tables only.', TG_NAME);
+    END IF;
     IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
         INSERT INTO lifecycle_events (tenant_id, from_state, to_state, reason, actor, at)
         VALUES (NEW.id, CASE WHEN TG_OP = 'UPDATE' THEN OLD.state END, NEW.state,
@@ -381,13 +399,16 @@ CREATE TRIGGER tenants_record_lifecycle
 
 CREATE OR REPLACE FUNCTION tenancy.quotas_before_write() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     parent uuid;
     parent_limit bigint;
     child record;
 BEGIN
+    -- Serialised with hierarchy changes and other quota writes: two concurrent edits (parent
+    -- lowered, child raised) would otherwise each pass against the other's old value.
+    PERFORM pg_advisory_xact_lock(hashtext('tenancy.hierarchy'));
     IF NEW.hard_limit IS NOT NULL THEN
         SELECT t.parent_id INTO parent FROM tenants t WHERE t.id = NEW.tenant_id;
         IF parent IS NOT NULL THEN
@@ -431,9 +452,12 @@ CREATE TRIGGER quotas_before_write
 -- Keeps usage_current at the newest sample of each tenant and resource.
 CREATE OR REPLACE FUNCTION tenancy.usage_samples_track_current() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 BEGIN
+    IF TG_TABLE_SCHEMA <> 'tenancy' THEN
+        RAISE insufficient_privilege USING MESSAGE = format('%I serves tenancy tables only.', TG_NAME);
+    END IF;
     INSERT INTO usage_current AS c (tenant_id, resource, at, value)
     SELECT DISTINCT ON (n.tenant_id, n.resource) n.tenant_id, n.resource, n.at, n.value
       FROM new_rows n
@@ -473,7 +497,7 @@ $$;
 CREATE OR REPLACE FUNCTION tenancy.audit_append(p_action text, p_tenant uuid, p_before jsonb, p_after jsonb)
     RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     prev bytea;
@@ -481,6 +505,12 @@ DECLARE
     stamp timestamptz := clock_timestamp();
     who text := current_actor();
 BEGIN
+    -- Under REPEATABLE READ or SERIALIZABLE the previous link would come from an old snapshot
+    -- and fork the chain.
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE object_not_in_prerequisite_state USING
+            MESSAGE = 'Changes to tenancy tables must run at READ COMMITTED isolation (the audit chain needs it).';
+    END IF;
     PERFORM pg_advisory_xact_lock(hashtext('tenancy.audit_log'));
     SELECT a.hash INTO prev FROM audit_log a ORDER BY a.id DESC LIMIT 1;
     new_id := nextval(pg_get_serial_sequence('tenancy.audit_log', 'id'));
@@ -494,13 +524,16 @@ REVOKE ALL ON FUNCTION tenancy.audit_append(text, uuid, jsonb, jsonb) FROM PUBLI
 
 CREATE OR REPLACE FUNCTION tenancy.audit_row_change() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     before_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
     after_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
     key text := CASE WHEN TG_TABLE_NAME = 'tenants' THEN 'id' ELSE 'tenant_id' END;
 BEGIN
+    IF TG_TABLE_SCHEMA <> 'tenancy' THEN
+        RAISE insufficient_privilege USING MESSAGE = format('%I serves tenancy tables only.', TG_NAME);
+    END IF;
     IF before_row IS NOT DISTINCT FROM after_row THEN
         RETURN NULL;
     END IF;
@@ -513,7 +546,7 @@ $$;
 -- Walks the chain in id order; first_bad_id is null when every link verifies.
 CREATE OR REPLACE FUNCTION tenancy.audit_verify(OUT checked bigint, OUT first_bad_id bigint)
     LANGUAGE plpgsql STABLE
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     r audit_log;
@@ -534,7 +567,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION tenancy.notify_change() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path = pg_catalog, tenancy
+    SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
 DECLARE
     payload jsonb := jsonb_build_object('table', TG_TABLE_NAME, 'op', TG_OP);
@@ -574,6 +607,11 @@ $$;
 -- ---------------------------------------------------------------------------------------
 
 REVOKE ALL ON ALL TABLES IN SCHEMA tenancy FROM PUBLIC;
+-- Trigger functions need no EXECUTE to fire; without it nobody can attach the ones that run as
+-- the owner (SECURITY DEFINER) to a table of their own and forge audit or usage rows.
+REVOKE ALL ON FUNCTION tenancy.tenants_before_write(), tenancy.tenants_check_active_parent(),
+    tenancy.tenants_record_lifecycle(), tenancy.quotas_before_write(), tenancy.usage_samples_track_current(),
+    tenancy.audit_row_change(), tenancy.notify_change() FROM PUBLIC;
 GRANT USAGE ON SCHEMA tenancy TO tenancy_operator, tenancy_auditor, tenancy_app;
 GRANT EXECUTE ON FUNCTION tenancy.audit_verify() TO tenancy_operator, tenancy_auditor;
 -- The migrator creates schema_migrations before running this file; every role reads it to
@@ -584,8 +622,12 @@ GRANT SELECT ON tenancy.resources TO tenancy_operator, tenancy_auditor, tenancy_
 GRANT SELECT ON tenancy.tenants, tenancy.quotas, tenancy.usage_samples, tenancy.usage_current,
                 tenancy.lifecycle_events, tenancy.audit_log
     TO tenancy_operator, tenancy_auditor;
-GRANT INSERT, UPDATE ON tenancy.tenants TO tenancy_operator;
-GRANT INSERT, UPDATE, DELETE ON tenancy.quotas TO tenancy_operator;
+-- Operators write the columns a person edits; ids, versions, timestamps and retention are the
+-- triggers' (and the owner's purge job's).
+GRANT INSERT (id, parent_id, slug, display_name, tier, state, settings),
+      UPDATE (parent_id, slug, display_name, tier, state, settings) ON tenancy.tenants TO tenancy_operator;
+GRANT INSERT (tenant_id, resource, hard_limit, soft_thresholds), UPDATE (hard_limit, soft_thresholds), DELETE
+    ON tenancy.quotas TO tenancy_operator;
 GRANT SELECT, INSERT, UPDATE, DELETE ON tenancy.memories TO tenancy_operator;
 -- Auditors see what exists, never what tenants wrote.
 GRANT SELECT (tenant_id, id, metadata, size_bytes, created_at) ON tenancy.memories TO tenancy_auditor;

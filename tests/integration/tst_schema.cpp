@@ -5,6 +5,12 @@
 
 #include <QtTest>
 
+#include <pqxx/pqxx>
+
+#include <thread>
+
+#include <QScopeGuard>
+
 using tc::test::PgTestDatabase;
 
 namespace {
@@ -31,6 +37,13 @@ private Q_SLOTS:
     void auditLogCannotBeRewrittenByOperators();
     void tamperingBreaksTheChain();
     void notifyIsSentOnChange();
+    // Found in review: ways around the rules that must stay closed.
+    void triggerFunctionsCannotBeAttachedElsewhere();
+    void tempTablesDoNotShadowTheSchema();
+    void idCannotChangeToSneakACycle();
+    void retentionColumnsAreNotWritable();
+    void auditedWritesNeedReadCommitted();
+    void concurrentQuotaEditsCannotBreakTheParentLimit();
 
 private:
     QString insertTenant(const QString &slug, const QString &parentSlug = {}, const QString &state = QStringLiteral("active"));
@@ -320,8 +333,8 @@ void TstSchema::auditLogIsWrittenAndChainVerifies()
     const QStringList last = m_db->rows(QStringLiteral(
         "SELECT actor, action, tenant_id, before ->> 'display_name', after ->> 'display_name', "
         "prev_hash IS NOT NULL, length(hash) FROM tenancy.audit_log ORDER BY id DESC LIMIT 1"));
-    QCOMPARE(last, QStringList{QStringLiteral("alice@example.com|tenants.update|%1|Name of acme|Acme Corporation|t|32")
-                                   .arg(idOf(QStringLiteral("acme")))});
+    QCOMPARE(last, QStringList{QStringLiteral("alice@example.com via %2|tenants.update|%1|Name of acme|Acme Corporation|t|32")
+                                   .arg(idOf(QStringLiteral("acme")), kOperator)});
     // Without tenancy.actor the session user is recorded.
     QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET display_name = 'Acme' WHERE slug = 'acme'"), kOperator),
              QString());
@@ -369,6 +382,113 @@ void TstSchema::notifyIsSentOnChange()
     QCOMPARE(m_db->rows(QStringLiteral("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'notify_change' "
                                        "ORDER BY 1")),
              QStringList({QStringLiteral("tenancy.quotas"), QStringLiteral("tenancy.tenants")}));
+}
+
+void TstSchema::triggerFunctionsCannotBeAttachedElsewhere()
+{
+    // A trigger of the owner's on a temp table of the auditor's would write "audit" rows as the owner.
+    for (const QString &role : {kAuditor, kOperator, kApp}) {
+        const QString error = m_db->exec(QStringLiteral(
+            "CREATE TEMP TABLE tenants (id uuid, slug text, state text); "
+            "CREATE TRIGGER forge AFTER INSERT ON tenants FOR EACH ROW EXECUTE FUNCTION tenancy.audit_row_change()"),
+            role);
+        QVERIFY2(error.contains(QLatin1String("permission denied for function tenancy.audit_row_change")), qPrintable(error));
+    }
+    const QString usage = m_db->exec(QStringLiteral(
+        "CREATE TEMP TABLE u (tenant_id uuid, resource text, at timestamptz, value bigint); "
+        "CREATE TRIGGER forge AFTER INSERT ON u REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+        "EXECUTE FUNCTION tenancy.usage_samples_track_current()"),
+        kApp);
+    QVERIFY2(usage.contains(QLatin1String("permission denied")), qPrintable(usage));
+}
+
+void TstSchema::tempTablesDoNotShadowTheSchema()
+{
+    const int audits = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log")).toInt();
+    // Temp tables named like ours, then a rename and a child limit far above its parent's.
+    const QString error = m_db->exec(QStringLiteral(
+        "CREATE TEMP TABLE audit_log (LIKE tenancy.audit_log); "
+        "CREATE TEMP TABLE quotas (LIKE tenancy.quotas); "
+        "CREATE TEMP TABLE tenants (LIKE tenancy.tenants); "
+        "UPDATE tenancy.tenants SET display_name = 'Shadowed' WHERE slug = 'emea'"),
+        kOperator);
+    QCOMPARE(error, QString());
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log")).toInt(), audits + 1);
+    const QString limit = m_db->exec(QStringLiteral(
+        "CREATE TEMP TABLE quotas (LIKE tenancy.quotas); CREATE TEMP TABLE tenants (LIKE tenancy.tenants); "
+        "UPDATE tenancy.quotas SET hard_limit = 1000000 WHERE resource = 'items' "
+        "AND tenant_id = (SELECT id FROM tenancy.tenants WHERE slug = 'marketing')"),
+        kOperator);
+    QVERIFY2(limit.contains(QLatin1String("above the parent's effective limit")), qPrintable(limit));
+}
+
+void TstSchema::idCannotChangeToSneakACycle()
+{
+    const QString error = m_db->exec(QStringLiteral(
+        "UPDATE tenancy.tenants SET id = gen_random_uuid(), "
+        "parent_id = (SELECT id FROM tenancy.tenants WHERE slug = 'emea') WHERE slug = 'acme'"));
+    QVERIFY2(error.contains(QLatin1String("cannot change")), qPrintable(error));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT tenancy.depth_of(id) FROM tenancy.tenants WHERE slug = 'emea'")).toInt(), 3);
+}
+
+void TstSchema::retentionColumnsAreNotWritable()
+{
+    for (const char *column : {"purge_after = now() + interval '10 years'", "purged_at = NULL",
+                               "state_changed_at = now()", "version = 1", "created_at = now()"}) {
+        const QString error = m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET %1 WHERE slug = 'acme'")
+                                             .arg(QLatin1String(column)),
+                                         kOperator);
+        QVERIFY2(error.contains(QLatin1String("permission denied")), qPrintable(error));
+    }
+    // Even the owner can't move the purge date without a state change.
+    QCOMPARE(insertTenant(QStringLiteral("retained")), QString());
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET state = 'deleted' WHERE slug = 'retained'"), kOperator),
+             QString());
+    const QString purge = m_db->scalar(QStringLiteral("SELECT purge_after FROM tenancy.tenants WHERE slug = 'retained'")).toString();
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET purge_after = now() + interval '10 years', "
+                                       "display_name = 'x' WHERE slug = 'retained'")),
+             QString());
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT purge_after FROM tenancy.tenants WHERE slug = 'retained'")).toString(), purge);
+}
+
+void TstSchema::auditedWritesNeedReadCommitted()
+{
+    const QString error = m_db->exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; "
+                                                    "UPDATE tenancy.tenants SET display_name = 'RR' WHERE slug = 'emea'"),
+                                     kOperator);
+    QVERIFY2(error.contains(QLatin1String("READ COMMITTED")), qPrintable(error));
+}
+
+void TstSchema::concurrentQuotaEditsCannotBreakTheParentLimit()
+{
+    // T1 lowers the parent and holds its transaction open; T2 raises the child meanwhile.
+    pqxx::connection c1(m_db->conninfo(kOperator).toStdString());
+    pqxx::work t1(c1);
+    t1.exec("UPDATE tenancy.quotas SET hard_limit = 600 WHERE resource = 'items' "
+            "AND tenant_id = (SELECT id FROM tenancy.tenants WHERE slug = 'acme')");
+    QString t2Error;
+    std::thread t2([&] {
+        t2Error = m_db->exec(QStringLiteral("UPDATE tenancy.quotas SET hard_limit = 900 WHERE resource = 'items' "
+                                            "AND tenant_id = (SELECT id FROM tenancy.tenants WHERE slug = 'marketing')"),
+                             kOperator);
+    });
+    // Whatever fails below, T1 ends and T2 is joined (a joinable thread would abort the run).
+    auto joinT2 = qScopeGuard([&] {
+        if (t2.joinable()) {
+            t1.abort();
+            t2.join();
+        }
+    });
+    // T2 waits for T1's lock; T1 commits; T2 then checks against 600 and is refused.
+    QTRY_VERIFY(m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                            "AND usename = '%1'").arg(kOperator)).toInt() == 1);
+    t1.commit();
+    t2.join();
+    joinT2.dismiss();
+    QVERIFY2(t2Error.contains(QLatin1String("above the parent's effective limit of 600")), qPrintable(t2Error));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT hard_limit FROM tenancy.quotas q JOIN tenancy.tenants t ON t.id = "
+                                         "q.tenant_id WHERE t.slug = 'marketing' AND q.resource = 'items'")).toInt(),
+             500);
 }
 
 QTEST_GUILESS_MAIN(TstSchema)
