@@ -101,6 +101,10 @@ void TenantTreePanel::setModel(TenantTreeModel *model)
             });
     connect(model, &QAbstractItemModel::modelReset, this, &TenantTreePanel::emitCurrent);
     connect(model, &TenantTreeModel::filterApplied, this, &TenantTreePanel::onFilterApplied);
+    connect(model, &TenantTreeModel::errorOccurred, this, [this] {
+        if (m_filterInfo->text() == tr("Searching…"))
+            m_filterInfo->setText(tr("The search failed; the status bar says why."));
+    });
     connect(model, &TenantTreeModel::pageLoaded, this, [this](const QModelIndex &parent, int rows) {
         // Select the first tenant when the top level arrives, so the details pane isn't empty.
         if (!parent.isValid() && rows > 0 && !m_view->currentIndex().isValid())

@@ -3,6 +3,7 @@
 #include "models/domain/resourceunit.h"
 #include "models/store/tenantstore.h"
 
+#include <QFutureWatcher>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -34,16 +35,23 @@ struct TenantTreeModel::Node
 namespace {
 constexpr int kRefreshDelayMs = 100;
 
-// Delivers a store result to `context` through its event loop, always: a continuation on a
+// Delivers a store result to the model through its event loop, always: a continuation on a
 // future that is already finished would otherwise run inside fetchMore(), and views (and
 // QAbstractItemModelTester) must never see rows arrive while they are still calling us.
+// The watcher is the model's child, so a result that arrives after the model is gone (its
+// store outlives it while idle work drains) is simply dropped.
 template<typename T, typename Handler>
 void deliver(QFuture<T> future, QObject *context, Handler handler)
 {
-    future.then(context, [context, handler = std::move(handler)](const T &result) mutable {
-        QMetaObject::invokeMethod(
-            context, [handler = std::move(handler), result]() mutable { handler(result); }, Qt::QueuedConnection);
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, handler = std::move(handler)]() mutable {
+        watcher->deleteLater();
+        if (watcher->isCanceled() || watcher->future().resultCount() == 0)
+            handler(T(Error{ErrorKind::Cancelled, QStringLiteral("The request was cancelled.")}));
+        else
+            handler(watcher->result());
     });
+    watcher->setFuture(future);
 }
 } // namespace
 
@@ -71,6 +79,8 @@ void TenantTreeModel::clear()
 
 void TenantTreeModel::reload()
 {
+    ++m_searchSerial; // a search still under way must not replace the reloaded tree
+    m_requestedFilter.clear();
     beginResetModel();
     clear();
     m_filter.clear();
@@ -82,13 +92,14 @@ void TenantTreeModel::reload()
 void TenantTreeModel::setFilter(const QString &text)
 {
     const QString filter = text.trimmed();
-    if (filter == m_filter)
+    if (filter == m_requestedFilter)
         return;
-    const quint64 serial = ++m_searchSerial;
+    m_requestedFilter = filter;
     if (filter.isEmpty()) {
         reload();
         return;
     }
+    const quint64 serial = ++m_searchSerial;
     if (!m_store)
         return;
     setPending(+1);
@@ -97,6 +108,7 @@ void TenantTreeModel::setFilter(const QString &text)
         if (serial != m_searchSerial)
             return; // the operator typed on; a newer search is under way
         if (!result.ok()) {
+            m_requestedFilter = m_filter; // let the same text be tried again
             Q_EMIT errorOccurred(result.error());
             return;
         }
@@ -419,7 +431,18 @@ void TenantTreeModel::flushRefresh()
             return;
         }
         for (const Tenant &t : result.value()) {
-            if (Node *node = m_byId.value(t.id)) {
+            Node *node = m_byId.value(t.id);
+            if (node && node->tenant.parentId != t.parentId && !isFiltered()) {
+                // Moved again between the notification and this read: it belongs elsewhere.
+                adjustChildCount(node->parent, -1);
+                removeNode(node);
+                node = nullptr;
+                adjustChildCount(m_byId.value(t.parentId), +1);
+                m_insertIds.insert(t.id, t.parentId);
+                m_refreshTimer.start();
+                continue;
+            }
+            if (node) {
                 node->tenant = t;
                 if (!node->pinned)
                     node->hasMore = node->hasMore || (node->children.empty() && t.childCount > 0);
@@ -427,8 +450,14 @@ void TenantTreeModel::flushRefresh()
                 Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1));
             } else if (inserts.contains(t.id) && t.parentId == inserts.value(t.id)) {
                 Node *parent = t.parentId.isNull() ? m_root.get() : m_byId.value(t.parentId);
-                if (parent && !parent->pinned)
+                if (parent && parent->load == Node::Load::Loading) {
+                    // A page of this parent is on its way and may or may not hold the row:
+                    // decide once it has landed.
+                    m_insertIds.insert(t.id, t.parentId);
+                    m_refreshTimer.start();
+                } else if (parent && !parent->pinned) {
                     insertChildSorted(parent, t);
+                }
             }
         }
     });

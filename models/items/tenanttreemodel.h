@@ -115,7 +115,8 @@ private:
     int m_pageSize = 200;
     int m_pendingLoads = 0;
     quint64 m_generation = 0; // bumped on every reset: late results of an old tree are dropped
-    QString m_filter;
+    QString m_filter;          // the filter the tree shows
+    QString m_requestedFilter; // the filter last asked for (its search may still be running)
     quint64 m_searchSerial = 0;
     // Change notifications are coalesced: many changes become one batched read.
     QSet<QUuid> m_refreshIds;

@@ -59,7 +59,7 @@ constexpr const char *kCreateBookkeeping =
     "  applied_by text NOT NULL DEFAULT session_user)";
 
 // Serialises concurrent `db migrate` runs (two consoles confirming at once, CI jobs).
-constexpr long kMigrationLockKey = 0x74656e616e74; // "tenant"
+constexpr qint64 kMigrationLockKey = 0x74656e616e74; // "tenant"
 
 struct Applied
 {

@@ -164,6 +164,8 @@ private Q_SLOTS:
     void moveLeavesOldParent();
     void filterShowsMatchesWithAncestors();
     void clearingFilterRestoresLazyTree();
+    void staleSearchResultsAreDropped();
+    void rowThatMovedMeanwhileIsReparented();
     // Without the tester: it calls fetchMore() on every node it walks, which is exactly the
     // eagerness these two tests must be able to see the absence of.
     void nothingLoadsUntilAsked();
@@ -403,6 +405,42 @@ void TstTenantTreeModel::clearingFilterRestoresLazyTree()
     QVERIFY(!m_model->isFiltered());
     settle();
     QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+}
+
+void TstTenantTreeModel::staleSearchResultsAreDropped()
+{
+    settle();
+    // Cleared before the result arrived: the full tree stays.
+    m_model->setFilter(QStringLiteral("c12"));
+    m_model->setFilter(QString());
+    settle();
+    QVERIFY(!m_model->isFiltered());
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+    // "c1" -> "c12" -> "c1" typed quickly: the tree shows "c1".
+    QSignalSpy applied(m_model.get(), &TenantTreeModel::filterApplied);
+    m_model->setFilter(QStringLiteral("c1"));
+    m_model->setFilter(QStringLiteral("c12"));
+    m_model->setFilter(QStringLiteral("c1"));
+    settle();
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(m_model->filter(), QStringLiteral("c1"));
+    QCOMPARE(applied.first().at(1).toInt(), 100); // c100..c199
+}
+
+void TstTenantTreeModel::rowThatMovedMeanwhileIsReparented()
+{
+    settle();
+    // The store already has delta under alpha, but the notification that reached the model
+    // still describes a plain update at the top level.
+    Tenant *delta = m_store->find(QStringLiteral("delta"));
+    delta->parentId = m_store->find(QStringLiteral("alpha"))->id;
+    m_store->recount();
+    Q_EMIT m_store->tenantChanged({TenantChange::Operation::Update, QStringLiteral("tenants"), delta->id, QUuid(), QUuid()});
+    settle();
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie echo"));
+    const QModelIndex alpha = m_model->index(0, 0);
+    QCOMPARE(slugsUnder(*m_model, alpha), QStringList{QStringLiteral("delta")});
+    QCOMPARE(alpha.data(TenantTreeModel::ChildCountRole).toInt(), 1);
 }
 
 void TstTenantTreeModel::nothingLoadsUntilAsked()
