@@ -199,7 +199,14 @@ PgStore::~PgStore()
 {
     if (d->listener) {
         d->listener->requestInterruption();
-        d->listener->wait();
+        if (!d->listener->wait(300)) {
+            // Stuck in a connection attempt, which libpq can't interrupt (up to connect_timeout):
+            // it ends on its own and deletes itself; its signals die with this store.
+            PgChangeListener *listener = d->listener.release();
+            connect(listener, &QThread::finished, listener, &QObject::deleteLater);
+            if (listener->isFinished())
+                listener->deleteLater();
+        }
     }
     for (auto &thread : d->threads) {
         thread->quit();
