@@ -55,16 +55,24 @@ void TenantTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
         option->font.setBold(true);
 }
 
+QStyleOptionViewItem TenantTreeDelegate::drawBackground(QPainter *painter, const QStyleOptionViewItem &option,
+                                                        const QModelIndex &index, QString *text) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    *text = opt.text;
+    opt.text.clear();
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    return opt;
+}
+
 void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int column = index.column();
     if (column == TenantTreeModel::ItemsColumn || column == TenantTreeModel::StorageColumn) {
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        const QString text = opt.text;
-        opt.text.clear();
-        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        QString text;
+        const QStyleOptionViewItem opt = drawBackground(painter, option, index, &text);
 
         const QVariant fraction = index.data(TenantTreeModel::UsageFractionRole);
         const QRect bar = opt.rect.adjusted(4, opt.rect.height() - 5, -4, -2);
@@ -89,12 +97,8 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     }
     if (column == TenantTreeModel::StateColumn) {
         // Background and selection through the style, then a coloured dot and the text.
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        const QString text = opt.text;
-        opt.text.clear();
-        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        QString text;
+        const QStyleOptionViewItem opt = drawBackground(painter, option, index, &text);
         const int dot = std::max(6, opt.fontMetrics.height() / 2);
         const QRect dotRect(opt.rect.left() + 6, opt.rect.center().y() - dot / 2, dot, dot);
         painter->save();

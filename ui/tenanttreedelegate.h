@@ -22,6 +22,12 @@ public:
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    // Draws the cell's background and selection through the style; returns the prepared
+    // option and hands back the text, which the caller paints itself.
+    QStyleOptionViewItem drawBackground(QPainter *painter, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index, QString *text) const;
 };
 
 } // namespace tc::ui
