@@ -227,6 +227,7 @@ void MainWindow::onOpened(std::unique_ptr<TenantStore> store, const ConnectionPr
         failAttempt({kind, {}}, profile, {});
         return;
     }
+    retire(std::move(m_pendingStore)); // the question box's event loop may have started another attempt
     m_pendingStore = std::move(store);
     TenantStore *raw = m_pendingStore.get();
     statusBar()->showMessage(tr("Applying schema migrations…"));
