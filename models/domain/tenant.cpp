@@ -1,5 +1,6 @@
 #include "models/domain/tenant.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace tc {
@@ -37,6 +38,41 @@ std::optional<TenantChange> TenantChange::fromPayload(const QByteArray &json)
     if (change.tenantId.isNull())
         return std::nullopt;
     return change;
+}
+
+} // namespace tc
+
+namespace tc {
+
+TenantSettings TenantSettings::fromJson(const QJsonObject &settings)
+{
+    TenantSettings s;
+    for (const QJsonValue &f : settings.value(QLatin1String("features")).toArray()) {
+        if (f.isString() && !s.features.contains(f.toString()))
+            s.features.append(f.toString());
+    }
+    s.inheritFeatures = settings.value(QLatin1String("inherit_features")).toBool(false);
+    s.retentionDays = settings.value(QLatin1String("retention_days")).toInt(90);
+    s.preventDeletion = settings.value(QLatin1String("prevent_deletion")).toBool(false);
+    return s;
+}
+
+QJsonObject TenantSettings::toJson(const QJsonObject &base) const
+{
+    QJsonObject o = base;
+    o.insert(QStringLiteral("features"), QJsonArray::fromStringList(features));
+    o.insert(QStringLiteral("inherit_features"), inheritFeatures);
+    o.insert(QStringLiteral("retention_days"), retentionDays);
+    o.insert(QStringLiteral("prevent_deletion"), preventDeletion);
+    return o;
+}
+
+const QStringList &knownFeatures()
+{
+    static const QStringList features{QStringLiteral("semantic_search"), QStringLiteral("analytics"),
+                                      QStringLiteral("export"),          QStringLiteral("sso"),
+                                      QStringLiteral("audit_export"),    QStringLiteral("custom_models")};
+    return features;
 }
 
 } // namespace tc

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <optional>
@@ -67,6 +68,46 @@ struct SearchResult
     QString text;
     QList<TenantMatch> matches;
     bool truncated = false; // more matches exist than were returned
+};
+
+// The settings a person edits, as kept in tenants.settings (jsonb). Unknown keys are kept.
+struct TenantSettings
+{
+    QStringList features;         // enabled on this tenant
+    bool inheritFeatures = false; // also every feature its parent has (effective)
+    int retentionDays = 90;       // how long a deleted tenant can be restored
+    bool preventDeletion = false; // delete is refused until this is cleared
+
+    static TenantSettings fromJson(const QJsonObject &settings);
+    // Writes the known keys over `base`, keeping any others.
+    QJsonObject toJson(const QJsonObject &base = {}) const;
+};
+
+// Features a tenant can have (the platform's switches), in display order.
+const QStringList &knownFeatures();
+constexpr int kMinRetentionDays = 1;
+constexpr int kMaxRetentionDays = 3650;
+
+// A tenant to create. Quotas: a tier preset, or inherit everything from the parent.
+struct TenantDraft
+{
+    QUuid parentId; // null: top level
+    QString slug;
+    QString displayName;
+    Tier tier = Tier::Starter;
+    TenantSettings settings;
+    bool applyTierQuotas = true; // false: no own limits (inherit the parent's)
+};
+
+// An edit of an existing tenant; fields left empty stay as they are. `expectedVersion` is the
+// version it was made against: if the row moved on, the edit is refused as a conflict.
+struct TenantEdit
+{
+    QUuid id;
+    qint64 expectedVersion = 0;
+    std::optional<QString> slug;
+    std::optional<QString> displayName;
+    std::optional<TenantSettings> settings;
 };
 
 // What another session changed (payload of NOTIFY tenancy_changes).

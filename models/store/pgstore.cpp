@@ -3,6 +3,7 @@
 #include "models/domain/validation.h"
 #include "models/store/pgstatements_p.h"
 #include "models/store/pgsupport_p.h"
+#include "models/store/pgwrites_p.h"
 
 #include <QHash>
 #include <QSet>
@@ -11,6 +12,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <limits>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -175,6 +177,38 @@ struct PgStore::Private
     QFuture<Result<T>> run(const QString &what, std::function<Result<T>(pqxx::connection &)> job)
     {
         return run<T>(pickWorker(), what, std::move(job));
+    }
+
+    // A job that reports progress on its future and stops when the future is cancelled.
+    template<typename T>
+    QFuture<Result<T>> runWithProgress(const QString &what,
+                                       std::function<Result<T>(pqxx::connection &, const pg::ProgressFn &)> job)
+    {
+        PgWorker *worker = pickWorker();
+        auto promise = std::make_shared<QPromise<Result<T>>>();
+        QFuture<Result<T>> future = promise->future();
+        promise->start();
+        worker->pending.fetch_add(1);
+        QMetaObject::invokeMethod(
+            worker,
+            [worker, promise, what, job = std::move(job)]() {
+                const pg::ProgressFn progress = [promise](qint64 done, qint64 total) {
+                    // QFuture's progress is an int; scale very large totals down.
+                    const int scale = total > std::numeric_limits<int>::max() / 2 ? 1000 : 1;
+                    promise->setProgressRange(0, int(total / scale));
+                    promise->setProgressValue(int(done / scale));
+                    return !promise->isCanceled();
+                };
+                Result<T> result = promise->isCanceled()
+                    ? Result<T>(Error{ErrorKind::Cancelled, QStringLiteral("Cancelled before it started.")})
+                    : worker->run<T>(what, [&](pqxx::connection &conn) { return job(conn, progress); });
+                // A cancelled QFuture drops results; the caller still learns why from the state.
+                promise->addResult(std::move(result));
+                worker->pending.fetch_sub(1);
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
     }
 };
 
@@ -380,6 +414,46 @@ QFuture<Result<qint64>> PgStore::tenantCount()
         pqxx::nontransaction tx(conn);
         return tx.exec1(pg::sql::tenantCount)[0].as<qint64>();
     });
+}
+
+QFuture<Result<Tenant>> PgStore::createTenant(const TenantDraft &draft)
+{
+    return d->run<Tenant>(QStringLiteral("creating a tenant"),
+                          [draft](pqxx::connection &conn) { return pg::createTenant(conn, draft); });
+}
+
+QFuture<Result<Tenant>> PgStore::updateTenant(const TenantEdit &edit)
+{
+    return d->run<Tenant>(QStringLiteral("saving a tenant"),
+                          [edit](pqxx::connection &conn) { return pg::updateTenant(conn, edit); });
+}
+
+QFuture<Result<Tenant>> PgStore::moveTenant(const QUuid &id, const QUuid &expectedParent, const QUuid &newParent)
+{
+    return d->run<Tenant>(QStringLiteral("moving a tenant"), [=](pqxx::connection &conn) {
+        return pg::moveTenant(conn, id, expectedParent, newParent);
+    });
+}
+
+QFuture<Result<QList<Quota>>> PgStore::quotas(const QUuid &tenant)
+{
+    return d->run<QList<Quota>>(QStringLiteral("loading quotas"),
+                                [tenant](pqxx::connection &conn) { return pg::quotas(conn, tenant); });
+}
+
+QFuture<Result<QuotaWriteReport>> PgStore::writeQuotas(const QList<QuotaChange> &changes)
+{
+    return d->run<QuotaWriteReport>(QStringLiteral("saving quotas"),
+                                    [changes](pqxx::connection &conn) { return pg::writeQuotas(conn, changes); });
+}
+
+QFuture<Result<BulkQuotaReport>> PgStore::bulkQuotas(const BulkQuotaRequest &request)
+{
+    return d->runWithProgress<BulkQuotaReport>(
+        QStringLiteral("applying a bulk quota edit"),
+        [request](pqxx::connection &conn, const pg::ProgressFn &progress) {
+            return pg::bulkQuotas(conn, request, progress);
+        });
 }
 
 QFuture<Result<AuditVerification>> PgStore::verifyAuditLog()

@@ -35,6 +35,12 @@ public:
     QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &ids) override;
     QFuture<Result<SearchResult>> search(const QString &text, int limit = 200) override;
     QFuture<Result<qint64>> tenantCount() override;
+    QFuture<Result<Tenant>> createTenant(const TenantDraft &draft) override;
+    QFuture<Result<Tenant>> updateTenant(const TenantEdit &edit) override;
+    QFuture<Result<Tenant>> moveTenant(const QUuid &id, const QUuid &expectedParent, const QUuid &newParent) override;
+    QFuture<Result<QList<Quota>>> quotas(const QUuid &tenant) override;
+    QFuture<Result<QuotaWriteReport>> writeQuotas(const QList<QuotaChange> &changes) override;
+    QFuture<Result<BulkQuotaReport>> bulkQuotas(const BulkQuotaRequest &request) override;
     QFuture<Result<AuditVerification>> verifyAuditLog() override;
     QFuture<Result<int>> migrateSchema() override;
     bool isBusy() const override;

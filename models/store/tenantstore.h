@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/quota.h"
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
 #include "models/store/sessioninfo.h"
@@ -44,6 +45,29 @@ public:
     // Case-insensitive substring of slug or display name, anywhere in the hierarchy.
     virtual QFuture<Result<SearchResult>> search(const QString &text, int limit = 200) = 0;
     virtual QFuture<Result<qint64>> tenantCount() = 0;
+
+    // --- Tenants (writes are refused by the database for auditors) ---
+
+    // Creates a tenant (and, if asked, its tier's quotas) in one transaction.
+    virtual QFuture<Result<Tenant>> createTenant(const TenantDraft &draft) = 0;
+    // Renames or edits settings; a Conflict error when the row's version moved since it was read.
+    virtual QFuture<Result<Tenant>> updateTenant(const TenantEdit &edit) = 0;
+    // Moves a subtree: compare-and-set on the current parent (a Conflict error if it is not
+    // `expectedParent` any more). Refused (Validation) if it would make a cycle, exceed depth 8
+    // or leave a limit in the subtree above the new parent's.
+    virtual QFuture<Result<Tenant>> moveTenant(const QUuid &id, const QUuid &expectedParent,
+                                               const QUuid &newParent) = 0;
+
+    // --- Quotas ---
+
+    // Every resource of the catalog for one tenant, own or inherited, with usage.
+    virtual QFuture<Result<QList<Quota>>> quotas(const QUuid &tenant) = 0;
+    // Applies all changes in one transaction, or none when any row changed meanwhile (the
+    // report then lists the conflicts) or a rule refuses one (an error naming it).
+    virtual QFuture<Result<QuotaWriteReport>> writeQuotas(const QList<QuotaChange> &changes) = 0;
+    // A bulk edit in one transaction. The future reports progress (0..rows) and can be
+    // cancelled; cancelling rolls everything back.
+    virtual QFuture<Result<BulkQuotaReport>> bulkQuotas(const BulkQuotaRequest &request) = 0;
 
     // Recomputes the audit log's hash chain on the server.
     virtual QFuture<Result<AuditVerification>> verifyAuditLog() = 0;

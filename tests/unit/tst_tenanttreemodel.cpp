@@ -3,6 +3,7 @@
 
 #include "models/items/tenanttreemodel.h"
 #include "models/store/tenantstore.h"
+#include "tests/support/unsupportedstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -16,7 +17,7 @@ namespace {
 
 // Answers from a list of tenants, asynchronously like a real store (ready futures still
 // deliver through the event loop).
-class FakeStore : public TenantStore
+class FakeStore : public tc::test::UnsupportedStore
 {
 public:
     QList<Tenant> all;
@@ -51,7 +52,6 @@ public:
         Q_EMIT tenantChanged({op, QStringLiteral("tenants"), t.id, t.parentId, oldParent});
     }
 
-    QFuture<Result<SessionInfo>> open() override { return QtFuture::makeReadyFuture(Result<SessionInfo>(SessionInfo{})); }
     QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug, int limit) override
     {
         QString parentSlug = QStringLiteral("<root>");
@@ -112,11 +112,6 @@ public:
         return QtFuture::makeReadyFuture(Result<SearchResult>(r));
     }
     QFuture<Result<qint64>> tenantCount() override { return QtFuture::makeReadyFuture(Result<qint64>(qint64(all.size()))); }
-    QFuture<Result<AuditVerification>> verifyAuditLog() override
-    {
-        return QtFuture::makeReadyFuture(Result<AuditVerification>(AuditVerification{}));
-    }
-    QFuture<Result<int>> migrateSchema() override { return QtFuture::makeReadyFuture(Result<int>(0)); }
 };
 
 QStringList words(const char *spaceSeparated)

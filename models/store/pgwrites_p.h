@@ -1,0 +1,25 @@
+#pragma once
+
+// PgStore's writes and quota reads, run on a worker's connection. libpqxx stays private.
+
+#include "models/domain/quota.h"
+#include "models/domain/result.h"
+#include "models/domain/tenant.h"
+
+#include "models/store/pgsupport_p.h"
+
+#include <functional>
+
+namespace tc::pg {
+
+// Reports progress (done, total) and answers whether the caller cancelled.
+using ProgressFn = std::function<bool(qint64 done, qint64 total)>;
+
+Result<Tenant> createTenant(pqxx::connection &conn, const TenantDraft &draft);
+Result<Tenant> updateTenant(pqxx::connection &conn, const TenantEdit &edit);
+Result<Tenant> moveTenant(pqxx::connection &conn, const QUuid &id, const QUuid &expectedParent, const QUuid &newParent);
+Result<QList<Quota>> quotas(pqxx::connection &conn, const QUuid &tenant);
+Result<QuotaWriteReport> writeQuotas(pqxx::connection &conn, const QList<QuotaChange> &changes);
+Result<BulkQuotaReport> bulkQuotas(pqxx::connection &conn, const BulkQuotaRequest &request, const ProgressFn &progress);
+
+} // namespace tc::pg
