@@ -3,8 +3,11 @@
 #include "models/domain/resourceunit.h"
 #include "models/store/tenantstore.h"
 
+#include <QDataStream>
 #include <QFutureWatcher>
+#include <QIODevice>
 #include <QLoggingCategory>
+#include <QMimeData>
 
 #include <algorithm>
 
@@ -540,9 +543,119 @@ QVariant TenantTreeModel::headerData(int section, Qt::Orientation orientation, i
 Qt::ItemFlags TenantTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
-        return Qt::NoItemFlags;
+        return m_readOnly ? Qt::NoItemFlags : Qt::ItemIsDropEnabled; // the empty area: top level
     // Never ItemNeverHasChildren: any leaf may get a sub-tenant from another session.
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (!m_readOnly)
+        f |= Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+    return f;
+}
+
+QString TenantTreeModel::mimeType()
+{
+    return QStringLiteral("application/x-tenant-console-tenants");
+}
+
+Qt::DropActions TenantTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions TenantTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList TenantTreeModel::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+QMimeData *TenantTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<QPair<QUuid, QUuid>> dragged;
+    QSet<QUuid> seen;
+    for (const QModelIndex &index : indexes) {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+            continue;
+        const Tenant &t = nodeFor(index)->tenant;
+        if (seen.contains(t.id)) // one entry per row, whatever the columns
+            continue;
+        seen.insert(t.id);
+        dragged.append({t.id, t.parentId});
+    }
+    if (dragged.isEmpty())
+        return nullptr;
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << dragged;
+    auto *data = new QMimeData;
+    data->setData(mimeType(), bytes);
+    return data;
+}
+
+QList<QPair<QUuid, QUuid>> TenantTreeModel::acceptableDrop(const QMimeData *data, Qt::DropAction action,
+                                                          const QModelIndex &parent) const
+{
+    if (m_readOnly || action != Qt::MoveAction || !data || !data->hasFormat(mimeType()))
+        return {};
+    if (parent.isValid() && !checkIndex(parent, CheckIndexOption::IndexIsValid))
+        return {};
+    QList<QPair<QUuid, QUuid>> dragged;
+    QDataStream in(data->data(mimeType()));
+    in.setVersion(QDataStream::Qt_6_4);
+    in >> dragged;
+    if (in.status() != QDataStream::Ok || dragged.isEmpty())
+        return {};
+    const Node *target = nodeFor(parent);
+    const QUuid newParent = target == m_root.get() ? QUuid() : target->tenant.id;
+    // Under itself or its own subtree would be a cycle. Every ancestor of a row in the model is
+    // loaded, so the chain up from the target is complete; the database checks again anyway.
+    QSet<QUuid> chain;
+    for (const Node *n = target; n && n != m_root.get(); n = n->parent)
+        chain.insert(n->tenant.id);
+    bool anyMoves = false;
+    for (const auto &[id, oldParent] : std::as_const(dragged)) {
+        if (chain.contains(id))
+            return {};
+        anyMoves = anyMoves || oldParent != newParent;
+    }
+    if (!anyMoves)
+        return {}; // already there: nothing to do
+    return dragged;
+}
+
+bool TenantTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                      const QModelIndex &parent) const
+{
+    Q_UNUSED(row);
+    Q_UNUSED(column);
+    return !acceptableDrop(data, action, parent).isEmpty();
+}
+
+bool TenantTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                   const QModelIndex &parent)
+{
+    Q_UNUSED(row);
+    Q_UNUSED(column); // the children are in slug order: where among them it lands doesn't matter
+    const QList<QPair<QUuid, QUuid>> dragged = acceptableDrop(data, action, parent);
+    if (dragged.isEmpty())
+        return false;
+    const Node *target = nodeFor(parent);
+    const QUuid newParent = target == m_root.get() ? QUuid() : target->tenant.id;
+    QList<QUuid> ids;
+    QList<QUuid> expectedParents;
+    for (const auto &[id, oldParent] : dragged) {
+        if (oldParent == newParent)
+            continue;
+        ids.append(id);
+        expectedParents.append(oldParent);
+    }
+    Q_EMIT moveRequested(ids, expectedParents, newParent);
+    // True: the drop was taken. The view then asks to remove the dragged rows, which this
+    // model refuses (removeRows is not implemented); the move's notification removes them.
+    return true;
 }
 
 QString TenantTreeModel::tierDisplayName(Tier tier)

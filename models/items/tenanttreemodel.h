@@ -71,6 +71,13 @@ public:
     QModelIndex indexOf(const QUuid &id, int column = 0) const;
     Tenant tenantAt(const QModelIndex &index) const;
 
+    // Read-only (an auditor's session): rows can't be dragged and nothing can be dropped.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+
+    // The private drag-and-drop format: the dragged tenants' ids with their parents as read.
+    static QString mimeType();
+
     // QAbstractItemModel
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -83,6 +90,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // Drag and drop never changes the model: a drop asks for a move (moveRequested); the row
+    // goes when the database has moved it and the change notification arrives.
+    Qt::DropActions supportedDragActions() const override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -91,6 +108,9 @@ Q_SIGNALS:
     void pageLoaded(const QModelIndex &parent, int rows);
     // A filter's results replaced the tree.
     void filterApplied(const QString &text, int matches, bool truncated);
+    // Tenants were dropped under `newParent` (null = top level). `expectedParents[i]` is the
+    // parent `ids[i]` had when it was dragged, for the store's compare-and-set.
+    void moveRequested(const QList<QUuid> &ids, const QList<QUuid> &expectedParents, const QUuid &newParent);
 
 private:
     struct Node;
@@ -108,11 +128,15 @@ private:
     void adjustChildCount(Node *node, int delta);
     void setPending(int delta);
     void clear();
+    // The dragged (id, parent) pairs of a drop that may happen under `parent`; empty if refused.
+    QList<QPair<QUuid, QUuid>> acceptableDrop(const QMimeData *data, Qt::DropAction action,
+                                               const QModelIndex &parent) const;
 
     QPointer<TenantStore> m_store;
     std::unique_ptr<Node> m_root;
     QHash<QUuid, Node *> m_byId;
     int m_pageSize = 200;
+    bool m_readOnly = false;
     int m_pendingLoads = 0;
     quint64 m_generation = 0; // bumped on every reset: late results of an old tree are dropped
     QString m_filter;          // the filter the tree shows

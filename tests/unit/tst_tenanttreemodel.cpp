@@ -6,6 +6,8 @@
 #include "tests/support/unsupportedstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QDataStream>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -161,6 +163,11 @@ private Q_SLOTS:
     void clearingFilterRestoresLazyTree();
     void staleSearchResultsAreDropped();
     void rowThatMovedMeanwhileIsReparented();
+    void dragCarriesIdsAndParents();
+    void dropAsksForAMoveWithoutChangingTheModel();
+    void dropOnEmptyAreaMeansTopLevel();
+    void dropOntoOwnSubtreeIsRefused();
+    void readOnlyModelRefusesDragAndDrop();
     // Without the tester: it calls fetchMore() on every node it walks, which is exactly the
     // eagerness these two tests must be able to see the absence of.
     void nothingLoadsUntilAsked();
@@ -436,6 +443,135 @@ void TstTenantTreeModel::rowThatMovedMeanwhileIsReparented()
     const QModelIndex alpha = m_model->index(0, 0);
     QCOMPARE(slugsUnder(*m_model, alpha), QStringList{QStringLiteral("delta")});
     QCOMPARE(alpha.data(TenantTreeModel::ChildCountRole).toInt(), 1);
+}
+
+namespace {
+QList<QPair<QUuid, QUuid>> decodeDrag(const QMimeData *data)
+{
+    QList<QPair<QUuid, QUuid>> pairs;
+    QDataStream in(data->data(TenantTreeModel::mimeType()));
+    in.setVersion(QDataStream::Qt_6_4);
+    in >> pairs;
+    return pairs;
+}
+} // namespace
+
+void TstTenantTreeModel::dragCarriesIdsAndParents()
+{
+    settle();
+    const QModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    const QModelIndex x = find(*m_model, QStringLiteral("charlie-x"));
+    const QModelIndex alpha = find(*m_model, QStringLiteral("alpha"));
+    QVERIFY(m_model->flags(x) & Qt::ItemIsDragEnabled);
+    QVERIFY(m_model->flags(x) & Qt::ItemIsDropEnabled);
+    QCOMPARE(m_model->supportedDropActions(), Qt::DropActions(Qt::MoveAction));
+    QCOMPARE(m_model->mimeTypes(), QStringList{TenantTreeModel::mimeType()});
+    // A view passes every column of a selected row: one entry per tenant.
+    std::unique_ptr<QMimeData> data(m_model->mimeData({x, x.siblingAtColumn(TenantTreeModel::TierColumn), alpha}));
+    QVERIFY(data);
+    QCOMPARE(data->formats(), QStringList{TenantTreeModel::mimeType()});
+    const QList<QPair<QUuid, QUuid>> pairs = decodeDrag(data.get());
+    QCOMPARE(pairs.size(), 2);
+    QCOMPARE(pairs.at(0).first, m_store->find(QStringLiteral("charlie-x"))->id);
+    QCOMPARE(pairs.at(0).second, m_store->find(QStringLiteral("charlie"))->id);
+    QCOMPARE(pairs.at(1).first, m_store->find(QStringLiteral("alpha"))->id);
+    QCOMPARE(pairs.at(1).second, QUuid());
+}
+
+void TstTenantTreeModel::dropAsksForAMoveWithoutChangingTheModel()
+{
+    settle();
+    const QModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    const QModelIndex x = find(*m_model, QStringLiteral("charlie-x"));
+    const QModelIndex alpha = find(*m_model, QStringLiteral("alpha"));
+    const QModelIndex delta = find(*m_model, QStringLiteral("delta"));
+    std::unique_ptr<QMimeData> data(m_model->mimeData({x, alpha}));
+    QSignalSpy requested(m_model.get(), &TenantTreeModel::moveRequested);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    // Onto a row in any column, or between its children: the row is the new parent.
+    QVERIFY(m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, delta.siblingAtColumn(2)));
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::CopyAction, -1, -1, delta));
+    QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, -1, -1, delta));
+    QCOMPARE(requested.count(), 1);
+    const QList<QVariant> args = requested.first();
+    const QList<QUuid> ids{m_store->find(QStringLiteral("charlie-x"))->id, m_store->find(QStringLiteral("alpha"))->id};
+    QCOMPARE(args.at(0).value<QList<QUuid>>(), ids);
+    QCOMPARE(args.at(1).value<QList<QUuid>>(), QList<QUuid>({m_store->find(QStringLiteral("charlie"))->id, QUuid()}));
+    QCOMPARE(args.at(2).value<QUuid>(), m_store->find(QStringLiteral("delta"))->id);
+    settle();
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+    QCOMPARE(slugsUnder(*m_model, charlie), QStringList{QStringLiteral("charlie-x")});
+}
+
+void TstTenantTreeModel::dropOnEmptyAreaMeansTopLevel()
+{
+    settle();
+    const QModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    const QModelIndex x = find(*m_model, QStringLiteral("charlie-x"));
+    std::unique_ptr<QMimeData> sub(m_model->mimeData({x}));
+    QSignalSpy requested(m_model.get(), &TenantTreeModel::moveRequested);
+    QVERIFY(m_model->canDropMimeData(sub.get(), Qt::MoveAction, -1, -1, {}));
+    QVERIFY(m_model->dropMimeData(sub.get(), Qt::MoveAction, -1, -1, {}));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(0).value<QList<QUuid>>(), QList<QUuid>{m_store->find(QStringLiteral("charlie-x"))->id});
+    QCOMPARE(requested.first().at(2).value<QUuid>(), QUuid());
+    // A top-level tenant dropped at the top level (or between its siblings) goes nowhere.
+    std::unique_ptr<QMimeData> top(m_model->mimeData({find(*m_model, QStringLiteral("alpha"))}));
+    QVERIFY(!m_model->canDropMimeData(top.get(), Qt::MoveAction, -1, -1, {}));
+    QVERIFY(!m_model->canDropMimeData(top.get(), Qt::MoveAction, 2, 0, {}));
+    QVERIFY(!m_model->dropMimeData(top.get(), Qt::MoveAction, -1, -1, {}));
+    QCOMPARE(requested.count(), 1);
+}
+
+void TstTenantTreeModel::dropOntoOwnSubtreeIsRefused()
+{
+    settle();
+    const QModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    const QModelIndex x = find(*m_model, QStringLiteral("charlie-x"));
+    loadAll(x);
+    const QModelIndex x1 = find(*m_model, QStringLiteral("charlie-x-1"));
+    QVERIFY(x1.isValid());
+    std::unique_ptr<QMimeData> data(m_model->mimeData({charlie}));
+    QSignalSpy requested(m_model.get(), &TenantTreeModel::moveRequested);
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, charlie));
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, x));
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, x1.siblingAtColumn(3)));
+    QVERIFY(!m_model->dropMimeData(data.get(), Qt::MoveAction, -1, -1, x1));
+    // One of several dragged tenants being an ancestor of the target refuses the whole drop.
+    std::unique_ptr<QMimeData> mixed(m_model->mimeData({find(*m_model, QStringLiteral("alpha")), x}));
+    QVERIFY(!m_model->canDropMimeData(mixed.get(), Qt::MoveAction, -1, -1, x1));
+    QCOMPARE(requested.count(), 0);
+    QVERIFY(m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, find(*m_model, QStringLiteral("alpha"))));
+    // Foreign data is not ours to drop.
+    QMimeData text;
+    text.setText(QStringLiteral("alpha"));
+    QVERIFY(!m_model->canDropMimeData(&text, Qt::MoveAction, -1, -1, charlie));
+}
+
+void TstTenantTreeModel::readOnlyModelRefusesDragAndDrop()
+{
+    settle();
+    const QModelIndex alpha = find(*m_model, QStringLiteral("alpha"));
+    const QModelIndex bravo = find(*m_model, QStringLiteral("bravo"));
+    std::unique_ptr<QMimeData> data(m_model->mimeData({alpha}));
+    m_model->setReadOnly(true);
+    QVERIFY(!(m_model->flags(alpha) & Qt::ItemIsDragEnabled));
+    QVERIFY(!(m_model->flags(alpha) & Qt::ItemIsDropEnabled));
+    QVERIFY(!(m_model->flags({}) & Qt::ItemIsDropEnabled));
+    QVERIFY(m_model->flags(alpha) & Qt::ItemIsSelectable);
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, bravo));
+    QSignalSpy requested(m_model.get(), &TenantTreeModel::moveRequested);
+    QVERIFY(!m_model->dropMimeData(data.get(), Qt::MoveAction, -1, -1, bravo));
+    QCOMPARE(requested.count(), 0);
+    m_model->setReadOnly(false);
+    QVERIFY(m_model->canDropMimeData(data.get(), Qt::MoveAction, -1, -1, bravo));
 }
 
 void TstTenantTreeModel::nothingLoadsUntilAsked()
