@@ -362,6 +362,33 @@ void TenantTreeModel::removeNode(Node *node)
     endRemoveRows();
 }
 
+void TenantTreeModel::reposition(Node *node)
+{
+    Node *parent = node->parent;
+    auto &siblings = parent->children;
+    const int from = node->row;
+    int to = 0; // its place among the others
+    for (const auto &sibling : siblings) {
+        if (sibling.get() != node && sibling->tenant.slug < node->tenant.slug)
+            ++to;
+    }
+    // Past the loaded pages it would hide the rows in between from keyset paging: it comes
+    // back with its page instead.
+    if (to == int(siblings.size()) - 1 && parent->hasMore && !parent->pinned) {
+        removeNode(node);
+        return;
+    }
+    if (to == from)
+        return;
+    const QModelIndex parentIndex = indexFor(parent);
+    beginMoveRows(parentIndex, from, from, parentIndex, to > from ? to + 1 : to);
+    std::unique_ptr<Node> moving = std::move(siblings[size_t(from)]);
+    siblings.erase(siblings.begin() + from);
+    siblings.insert(siblings.begin() + to, std::move(moving));
+    parent->renumberFrom(size_t(std::min(from, to)));
+    endMoveRows();
+}
+
 void TenantTreeModel::adjustChildCount(Node *node, int delta)
 {
     if (!node || node == m_root.get())
@@ -446,11 +473,14 @@ void TenantTreeModel::flushRefresh()
                 continue;
             }
             if (node) {
+                const bool renamed = node->tenant.slug != t.slug;
                 node->tenant = t;
                 if (!node->pinned)
                     node->hasMore = node->hasMore || (node->children.empty() && t.childCount > 0);
                 const QModelIndex idx = indexFor(node);
                 Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1));
+                if (renamed && !isFiltered())
+                    reposition(node);
             } else if (inserts.contains(t.id) && t.parentId == inserts.value(t.id)) {
                 Node *parent = t.parentId.isNull() ? m_root.get() : m_byId.value(t.parentId);
                 if (parent && parent->load == Node::Load::Loading) {

@@ -122,6 +122,8 @@ private:
     void applySearch(const SearchResult &result);
     void insertChildSorted(Node *parent, const Tenant &tenant);
     void removeNode(Node *node);
+    // A renamed row moves to its slug's place among the loaded siblings (subtree and all).
+    void reposition(Node *node);
     void forget(Node *node);
     void onTenantChanged(const TenantChange &change);
     void flushRefresh();

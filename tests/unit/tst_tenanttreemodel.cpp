@@ -163,6 +163,8 @@ private Q_SLOTS:
     void clearingFilterRestoresLazyTree();
     void staleSearchResultsAreDropped();
     void rowThatMovedMeanwhileIsReparented();
+    void renameMovesTheRowToItsPlace();
+    void renamePastTheLoadedPageWaitsForPaging();
     void dragCarriesIdsAndParents();
     void dropAsksForAMoveWithoutChangingTheModel();
     void dropOnEmptyAreaMeansTopLevel();
@@ -443,6 +445,60 @@ void TstTenantTreeModel::rowThatMovedMeanwhileIsReparented()
     const QModelIndex alpha = m_model->index(0, 0);
     QCOMPARE(slugsUnder(*m_model, alpha), QStringList{QStringLiteral("delta")});
     QCOMPARE(alpha.data(TenantTreeModel::ChildCountRole).toInt(), 1);
+}
+
+void TstTenantTreeModel::renameMovesTheRowToItsPlace()
+{
+    settle();
+    const QModelIndex bravo = m_model->index(1, 0);
+    loadAll(bravo);
+    QCOMPARE(m_model->rowCount(bravo), 450);
+    QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+    Tenant *renamed = m_store->find(QStringLiteral("bravo"));
+    renamed->slug = QStringLiteral("dingo");
+    m_store->announce(TenantChange::Operation::Update, *renamed, renamed->parentId);
+    settle();
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha charlie delta dingo echo"));
+    // It moved with its loaded children.
+    const QModelIndex dingo = m_model->index(3, 0);
+    QCOMPARE(dingo.data(TenantTreeModel::SlugRole).toString(), QStringLiteral("dingo"));
+    QCOMPARE(m_model->rowCount(dingo), 450);
+    QCOMPARE(m_model->parent(m_model->index(5, 0, dingo)), dingo);
+    // Among loaded children too.
+    Tenant *child = m_store->find(QStringLiteral("c001"));
+    child->slug = QStringLiteral("c448a");
+    m_store->announce(TenantChange::Operation::Update, *child, child->parentId);
+    settle();
+    QCOMPARE(moved.count(), 2);
+    const QStringList slugs = slugsUnder(*m_model, dingo);
+    QCOMPARE(slugs.size(), 450);
+    QCOMPARE(slugs.at(0), QStringLiteral("c000"));
+    QCOMPARE(slugs.at(1), QStringLiteral("c002"));
+    QCOMPARE(slugs.at(448), QStringLiteral("c448a"));
+    QCOMPARE(slugs.at(449), QStringLiteral("c449"));
+}
+
+// Without the tester: it loads every page of every node, leaving no page unloaded.
+void TstTenantTreeModel::renamePastTheLoadedPageWaitsForPaging()
+{
+    m_tester.reset();
+    m_model->reload();
+    settle();
+    const QModelIndex bravo = m_model->index(1, 0);
+    m_model->fetchMore(bravo);
+    settle();
+    QCOMPARE(m_model->rowCount(bravo), 200);
+    Tenant *child = m_store->find(QStringLiteral("c005"));
+    child->slug = QStringLiteral("c300x");
+    m_store->announce(TenantChange::Operation::Update, *child, child->parentId);
+    settle();
+    QCOMPARE(m_model->rowCount(bravo), 199); // not among the loaded rows ...
+    loadAll(bravo);                          // ... it arrives with its page, once
+    const QStringList slugs = slugsUnder(*m_model, bravo);
+    QCOMPARE(slugs.size(), 450);
+    QCOMPARE(slugs.count(QStringLiteral("c300x")), 1);
+    QCOMPARE(slugs.indexOf(QStringLiteral("c300x")), slugs.indexOf(QStringLiteral("c300")) + 1);
 }
 
 namespace {
