@@ -94,6 +94,7 @@ MainWindow::~MainWindow()
     // The model talks to the store: it goes first.
     m_tree->setModel(nullptr);
     delete m_model;
+    m_details->setStore(nullptr);
 }
 
 void MainWindow::createActions()
@@ -263,6 +264,8 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_profile = profile;
     m_feedLive = m_store->isChangeFeedLive();
     m_tenantCount = -1;
+    m_details->setStore(m_store.get());
+    m_details->setReadOnly(!session.canWrite());
 
     m_model = new TenantTreeModel(m_store.get(), this);
     connect(m_model, &TenantTreeModel::errorOccurred, this, &MainWindow::showError);

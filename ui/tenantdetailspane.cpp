@@ -2,6 +2,7 @@
 
 #include "models/domain/resourceunit.h"
 #include "models/items/tenanttreemodel.h"
+#include "ui/quotaeditor.h"
 #include "ui/tenanttreedelegate.h"
 
 #include <QFontDatabase>
@@ -13,6 +14,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace tc::ui {
@@ -43,8 +45,9 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
 
+    auto *page = new QWidget;
     auto *content = new QWidget;
-    m_title = new QLabel(content);
+    m_title = new QLabel(page);
     m_title->setObjectName(QStringLiteral("detailsTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -52,9 +55,9 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_path = valueLabel(content);
+    m_path = valueLabel(page);
     m_path->setEnabled(false);
-    m_state = new QLabel(content);
+    m_state = new QLabel(page);
     m_state->setAlignment(Qt::AlignCenter);
     m_state->setMinimumWidth(90);
 
@@ -96,9 +99,6 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     m_storage = addUsageRow(usageForm, tr("Storage:"));
 
     auto *layout = new QVBoxLayout(content);
-    layout->addLayout(titleRow);
-    layout->addWidget(m_path);
-    layout->addSpacing(6);
     layout->addWidget(usage);
     layout->addWidget(identity);
     layout->addWidget(lifecycle);
@@ -110,9 +110,25 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
+    m_quotas = new QuotaEditor(page);
+    m_quotas->setObjectName(QStringLiteral("quotaEditor"));
+    m_tabs = new QTabWidget(page);
+    m_tabs->setObjectName(QStringLiteral("detailsTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(scroll, tr("&Details"));
+    m_tabs->addTab(m_quotas, tr("&Quotas"));
+    m_tabs->setTabToolTip(1, tr("Limits of every resource, own or inherited, with usage; edit and apply them here"));
+
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(6, 6, 6, 0);
+    pageLayout->addLayout(titleRow);
+    pageLayout->addWidget(m_path);
+    pageLayout->addSpacing(4);
+    pageLayout->addWidget(m_tabs, 1);
+
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(scroll);
+    m_stack->addWidget(page);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
@@ -159,6 +175,16 @@ void TenantDetailsPane::showUsage(UsageRow &row, const UsageLimit &usage, bool b
         row.bar->setToolTip(*fraction >= 1.0 ? tr("Over the limit") : *fraction >= 0.8 ? tr("Nearing the limit")
                                                                                         : QString());
     }
+}
+
+void TenantDetailsPane::setStore(TenantStore *store)
+{
+    m_quotas->setStore(store);
+}
+
+void TenantDetailsPane::setReadOnly(bool readOnly)
+{
+    m_quotas->setReadOnly(readOnly);
 }
 
 void TenantDetailsPane::setPlaceholder(const QString &text)
@@ -209,6 +235,7 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
 
     showUsage(m_items, tenant.items, false);
     showUsage(m_storage, tenant.storage, true);
+    m_quotas->setTenant(tenant);
 }
 
 } // namespace tc::ui

@@ -8,11 +8,18 @@ class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
+class QTabWidget;
+
+namespace tc {
+class TenantStore;
+}
 
 namespace tc::ui {
 
-// Read-only details of the selected tenant: identity, lifecycle, hierarchy, settings, and
-// usage next to the limit.
+class QuotaEditor;
+
+// The selected tenant: a "Details" tab (identity, lifecycle, hierarchy, settings, usage next
+// to the limit) and a "Quotas" tab with the quota editor.
 class TenantDetailsPane : public QWidget
 {
     Q_OBJECT
@@ -22,6 +29,13 @@ public:
 
     void setTenant(const Tenant &tenant, const QString &path);
     void setPlaceholder(const QString &text);
+    // The connection the quota editor reads and writes through (null: none).
+    void setStore(TenantStore *store);
+    // Auditors see quotas but can't edit them.
+    void setReadOnly(bool readOnly);
+
+    QuotaEditor *quotaEditor() const { return m_quotas; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 private:
     struct UsageRow
@@ -33,6 +47,8 @@ private:
     void showUsage(UsageRow &row, const UsageLimit &usage, bool bytes);
 
     QStackedWidget *m_stack = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QuotaEditor *m_quotas = nullptr;
     QLabel *m_placeholder = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_path = nullptr;

@@ -7,21 +7,33 @@
 
 namespace tc::ui {
 
-namespace {
-
-// Cell text in the option's font and the colour the style uses for (un)selected rows.
-void drawCellText(QPainter *painter, const QStyleOptionViewItem &opt, const QRect &rect, Qt::Alignment alignment,
-                  const QString &text, Qt::TextElideMode elide)
+void TenantTreeDelegate::paintCellText(QPainter *painter, const QStyleOptionViewItem &opt, const QRect &rect,
+                                       Qt::Alignment alignment, const QString &text, Qt::TextElideMode elide)
 {
     painter->save();
     painter->setFont(opt.font);
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(rect, alignment | Qt::AlignVCenter, opt.fontMetrics.elidedText(text, elide, rect.width()));
+    const QFontMetrics metrics(opt.font); // opt.fontMetrics may be of the view's font, not a bold one
+    painter->drawText(rect, alignment | Qt::AlignVCenter, metrics.elidedText(text, elide, rect.width()));
     painter->restore();
 }
 
-} // namespace
+void TenantTreeDelegate::paintUsageBar(QPainter *painter, const QRect &bar, const QPalette &palette, double fraction)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor track = palette.color(QPalette::Mid);
+    track.setAlpha(70);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(track);
+    painter->drawRoundedRect(bar, 1.5, 1.5);
+    QRect fill = bar;
+    fill.setWidth(std::max(2, int(bar.width() * std::min(1.0, fraction))));
+    painter->setBrush(usageColor(fraction));
+    painter->drawRoundedRect(fill, 1.5, 1.5);
+    painter->restore();
+}
 
 QColor TenantTreeDelegate::usageColor(double fraction)
 {
@@ -75,24 +87,9 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         const QStyleOptionViewItem opt = drawBackground(painter, option, index, &text);
 
         const QVariant fraction = index.data(TenantTreeModel::UsageFractionRole);
-        const QRect bar = opt.rect.adjusted(4, opt.rect.height() - 5, -4, -2);
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        if (fraction.isValid()) {
-            const double f = fraction.toDouble();
-            QColor track = opt.palette.color(QPalette::Mid);
-            track.setAlpha(70);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(track);
-            painter->drawRoundedRect(bar, 1.5, 1.5);
-            QRect fill = bar;
-            fill.setWidth(std::max(2, int(bar.width() * std::min(1.0, f))));
-            painter->setBrush(usageColor(f));
-            painter->drawRoundedRect(fill, 1.5, 1.5);
-        }
-        painter->restore();
-
-        drawCellText(painter, opt, opt.rect.adjusted(4, 0, -6, -4), Qt::AlignRight, text, Qt::ElideLeft);
+        if (fraction.isValid())
+            paintUsageBar(painter, opt.rect.adjusted(4, opt.rect.height() - 5, -4, -2), opt.palette, fraction.toDouble());
+        paintCellText(painter, opt, opt.rect.adjusted(4, 0, -6, -4), Qt::AlignRight, text, Qt::ElideLeft);
         return;
     }
     if (column == TenantTreeModel::StateColumn) {
@@ -107,8 +104,8 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->setBrush(stateColor(index.data(TenantTreeModel::StateRole).toString()));
         painter->drawEllipse(dotRect);
         painter->restore();
-        drawCellText(painter, opt, opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0), Qt::AlignLeft,
-                     text, Qt::ElideRight);
+        paintCellText(painter, opt, opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0), Qt::AlignLeft,
+                      text, Qt::ElideRight);
         return;
     }
     QStyledItemDelegate::paint(painter, option, index);

@@ -19,6 +19,12 @@ public:
     // Shared with the details pane so both use the same colours.
     static QColor usageColor(double fraction);
     static QColor stateColor(const QString &stateKey);
+    // Shared with the quota editor, so usage reads the same everywhere: a thin bar filled up
+    // to `fraction` (capped at 1) in usageColor(), and cell text in the option's font and
+    // the style's (un)selected text colour, elided to fit.
+    static void paintUsageBar(QPainter *painter, const QRect &bar, const QPalette &palette, double fraction);
+    static void paintCellText(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
+                              Qt::Alignment alignment, const QString &text, Qt::TextElideMode elide);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
