@@ -88,6 +88,99 @@ inline constexpr const char *sessionInfo =
 inline constexpr const char *schemaVersion =
     "SELECT coalesce(max(version), 0) FROM tenancy.schema_migrations";
 
+
+// --- Tenant writes ---
+
+inline constexpr const char *tenantForWrite =
+    "SELECT slug, state, version, settings::text, parent_id FROM tenancy.tenants WHERE id = $1::uuid FOR UPDATE";
+// $1 parent (null = top level), $2 slug.
+inline constexpr const char *siblingSlugTaken =
+    "SELECT EXISTS (SELECT 1 FROM tenancy.tenants WHERE parent_id IS NOT DISTINCT FROM $1::uuid AND slug = $2)";
+inline constexpr const char *insertTenant =
+    "INSERT INTO tenancy.tenants (parent_id, slug, display_name, tier, settings) "
+    "VALUES ($1::uuid, $2, $3, $4, $5::jsonb) RETURNING id";
+// $1 id, $2 slug, $3 display name, $4 settings (each null = unchanged).
+inline constexpr const char *updateTenant =
+    "UPDATE tenancy.tenants SET slug = coalesce($2, slug), display_name = coalesce($3, display_name), "
+    "settings = coalesce($4::jsonb, settings) WHERE id = $1::uuid RETURNING version";
+// Compare-and-set on the parent: $1 id, $2 expected parent, $3 new parent (nulls = top level).
+inline constexpr const char *moveTenant =
+    "UPDATE tenancy.tenants SET parent_id = $3::uuid "
+    "WHERE id = $1::uuid AND parent_id IS NOT DISTINCT FROM $2::uuid RETURNING id";
+inline constexpr const char *lockHierarchy = "SELECT pg_advisory_xact_lock(hashtext('tenancy.hierarchy'))";
+
+// --- Quotas ---
+
+// $1 tenant. Every resource of the catalog with the tenant's own row, the parent's effective
+// limit and the ancestor it comes from, the largest own limit below, and the latest usage.
+inline constexpr const char *quotasOf =
+    "WITH anc AS MATERIALIZED (SELECT a.id, a.level FROM tenancy.ancestors($1::uuid) a),"
+    " below AS MATERIALIZED (SELECT d.id FROM tenancy.descendants($1::uuid) d),"
+    " dmax AS (SELECT DISTINCT ON (q.resource) q.resource, q.hard_limit, t.slug"
+    "            FROM below b JOIN tenancy.quotas q ON q.tenant_id = b.id AND q.hard_limit IS NOT NULL"
+    "            JOIN tenancy.tenants t ON t.id = b.id"
+    "           ORDER BY q.resource, q.hard_limit DESC, t.slug) "
+    "SELECT r.key, r.display_name, r.unit, r.sort_order, r.metered,"
+    "       q.hard_limit, q.soft_thresholds::text, q.version,"
+    "       pl.hard_limit, pl.id, pl.slug, dmax.hard_limit, dmax.slug, uc.value"
+    "  FROM tenancy.resources r"
+    "  LEFT JOIN tenancy.quotas q ON q.tenant_id = $1::uuid AND q.resource = r.key"
+    "  LEFT JOIN LATERAL (SELECT aq.hard_limit, a.id, anct.slug FROM anc a"
+    "         JOIN tenancy.quotas aq ON aq.tenant_id = a.id AND aq.resource = r.key AND aq.hard_limit IS NOT NULL"
+    "         JOIN tenancy.tenants anct ON anct.id = a.id"
+    "        ORDER BY a.level LIMIT 1) pl ON true"
+    "  LEFT JOIN dmax ON dmax.resource = r.key"
+    "  LEFT JOIN tenancy.usage_current uc ON uc.tenant_id = $1::uuid AND uc.resource = r.key"
+    " ORDER BY r.sort_order, r.key";
+
+inline constexpr const char *tenantExists = "SELECT EXISTS (SELECT 1 FROM tenancy.tenants WHERE id = $1::uuid)";
+inline constexpr const char *resourceKeys = "SELECT key FROM tenancy.resources ORDER BY sort_order, key";
+
+// $1 uuid[], $2 text[] (pairs). The existing rows, locked for the rest of the transaction.
+inline constexpr const char *lockQuotaRows =
+    "SELECT q.tenant_id, q.resource, q.hard_limit, q.soft_thresholds::text, q.version"
+    "  FROM tenancy.quotas q"
+    "  JOIN unnest($1::uuid[], $2::text[]) AS k (tenant_id, resource) USING (tenant_id, resource)"
+    "   FOR UPDATE OF q";
+// $1 uuid[]: every row of these tenants, locked.
+inline constexpr const char *lockQuotasOfTenants =
+    "SELECT q.tenant_id, q.resource, q.hard_limit, q.soft_thresholds::text, q.version"
+    "  FROM tenancy.quotas q WHERE q.tenant_id = ANY ($1::uuid[]) FOR UPDATE";
+
+// One statement for a batch, so the rules (checked after each statement) see the batch whole.
+// $1 uuid[], $2 text[] resource, $3 bigint[] limit (null = inherit), $4 text[] thresholds as
+// array literals (null = keep; a new row then gets the column's default).
+inline constexpr const char *upsertQuotas =
+    "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[])"
+    "                 AS i (tenant_id, resource, hard_limit, thresholds)) "
+    "INSERT INTO tenancy.quotas AS q (tenant_id, resource, hard_limit, soft_thresholds) "
+    "SELECT i.tenant_id, i.resource, i.hard_limit,"
+    "       coalesce(i.thresholds::smallint[], '{80,90,95}')" // the column's default
+    "  FROM input i "
+    "ON CONFLICT (tenant_id, resource) DO UPDATE"
+    "   SET hard_limit = excluded.hard_limit,"
+    "       soft_thresholds = coalesce((SELECT i.thresholds::smallint[] FROM input i"
+    "                                    WHERE i.tenant_id = excluded.tenant_id AND i.resource = excluded.resource),"
+    "                                  q.soft_thresholds) "
+    "RETURNING q.tenant_id, q.resource, q.version";
+
+// $1 roots uuid[], $2 whether to include their subtrees. Each tenant once, with its depth.
+inline constexpr const char *bulkTargets =
+    "WITH RECURSIVE down (id, parent_id, depth) AS ("
+    "   SELECT t.id, t.parent_id, tenancy.depth_of(t.id) FROM tenancy.tenants t WHERE t.id = ANY ($1::uuid[])"
+    "   UNION"
+    "   SELECT c.id, c.parent_id, d.depth + 1 FROM down d JOIN tenancy.tenants c ON c.parent_id = d.id WHERE $2)"
+    "SELECT DISTINCT ON (d.id) d.id, d.parent_id, d.depth, t.tier FROM down d JOIN tenancy.tenants t ON t.id = d.id";
+
+// $1 uuid[] of tenants: their effective limit for every resource.
+inline constexpr const char *effectiveLimits =
+    "SELECT p.id, r.key, tenancy.effective_limit(p.id, r.key)"
+    "  FROM unnest($1::uuid[]) AS p (id) CROSS JOIN tenancy.resources r";
+
+// $1 tier, $2 uuid[].
+inline constexpr const char *setTier =
+    "UPDATE tenancy.tenants SET tier = $1 WHERE id = ANY ($2::uuid[]) AND tier IS DISTINCT FROM $1";
+
 #undef TC_TENANT_COLUMNS
 #undef TC_TENANT_JOINS
 

@@ -26,6 +26,29 @@ std::optional<qint64> optionalInt(const pqxx::field &f)
     return f.is_null() ? std::nullopt : std::optional<qint64>(f.as<qint64>());
 }
 
+// The SQLSTATE of a server error. libpqxx 6.4 leaves sqlstate() empty for statements with
+// parameters (exec_params), but it still throws the class that matches the state.
+QString sqlStateOf(const std::exception &e)
+{
+    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e); sqlError && !sqlError->sqlstate().empty())
+        return QString::fromStdString(sqlError->sqlstate());
+    if (dynamic_cast<const pqxx::serialization_failure *>(&e))
+        return QStringLiteral("40001");
+    if (dynamic_cast<const pqxx::deadlock_detected *>(&e))
+        return QStringLiteral("40P01");
+    if (dynamic_cast<const pqxx::insufficient_privilege *>(&e))
+        return QStringLiteral("42501");
+    if (dynamic_cast<const pqxx::undefined_table *>(&e))
+        return QStringLiteral("42P01");
+    if (dynamic_cast<const pqxx::integrity_constraint_violation *>(&e))
+        return QStringLiteral("23000");
+    if (dynamic_cast<const pqxx::data_exception *>(&e))
+        return QStringLiteral("22000");
+    if (dynamic_cast<const pqxx::sql_error *>(&e))
+        return QStringLiteral("XX000"); // some other server error
+    return {};
+}
+
 } // namespace
 
 Error connectError(const std::exception &e)
@@ -75,8 +98,7 @@ Error toError(const std::exception &e, const QString &context)
                     .arg(context),
                 QString::fromUtf8(e.what()).trimmed()};
     }
-    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e)) {
-        const QString state = QString::fromStdString(sqlError->sqlstate());
+    if (const QString state = sqlStateOf(e); !state.isEmpty()) {
         const QString message = firstLine(e.what());
         const QString detail = QString::fromUtf8(e.what()).trimmed();
         if (state == QLatin1String("42501"))
