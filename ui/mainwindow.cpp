@@ -4,6 +4,7 @@
 #include "models/store/tenantstore.h"
 #include "ui/connectdialog.h"
 #include "ui/errortext.h"
+#include "ui/tenantactions.h"
 #include "ui/tenantdetailspane.h"
 #include "ui/tenanttreepanel.h"
 
@@ -80,6 +81,10 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
     m_reaper.setInterval(250);
     connect(&m_reaper, &QTimer::timeout, this, &MainWindow::reapRetired);
 
+    m_tenantActions = new TenantActions(m_tree, this);
+    connect(m_tenantActions, &TenantActions::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+
     createActions();
     updateStatus();
 
@@ -142,6 +147,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(findAction);
     view->addAction(m_refreshAction);
+    QMenu *tenant = menuBar()->addMenu(tr("&Tenant"));
+    m_tenantActions->addToMenu(tenant);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
 
@@ -151,6 +158,8 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_connectAction);
     toolbar->addAction(m_refreshAction);
+    toolbar->addSeparator();
+    m_tenantActions->addToToolBar(toolbar);
 }
 
 void MainWindow::connectTo(const ConnectionProfile &profile, const QString &password)
@@ -286,6 +295,7 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_tree->setModel(m_model);
     m_model->reload();
     m_refreshAction->setEnabled(true);
+    m_tenantActions->setContext(m_store.get(), m_model, session);
 
     saveProfile(profile);
     setWindowTitle(tr("%1 — Tenant Console").arg(session.server));

@@ -24,6 +24,7 @@ namespace tc::ui {
 
 class ConnectDialog;
 class TenantDetailsPane;
+class TenantActions;
 class TenantTreePanel;
 
 // Assembles the console: tree panel, details pane, actions and status bar; owns the store of
@@ -49,6 +50,7 @@ public:
     TenantTreeModel *treeModel() const { return m_model; }
     TenantTreePanel *treePanel() const { return m_tree; }
     TenantDetailsPane *detailsPane() const { return m_details; }
+    TenantActions *tenantActions() const { return m_tenantActions; }
     const SessionInfo &session() const { return m_session; }
 
 Q_SIGNALS:
@@ -87,6 +89,7 @@ private:
 
     TenantTreePanel *m_tree = nullptr;
     TenantDetailsPane *m_details = nullptr;
+    TenantActions *m_tenantActions = nullptr;
     QPointer<ConnectDialog> m_connectDialog;
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -41,6 +41,13 @@ TenantTreePanel::TenantTreePanel(QWidget *parent) : QWidget(parent)
     m_view->setAnimated(false);
     m_view->setMouseTracking(true);
     m_view->setToolTip(QString());
+    // Dragging a tenant onto another asks to move it there (the model decides what may drop).
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setAutoExpandDelay(700);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
