@@ -23,7 +23,7 @@ QuotaConflictDialog::QuotaConflictDialog(const QString &tenantName, const QList<
              nullptr, int(entries.size()));
     auto *intro = new QLabel(what.arg(tenantName.toHtmlEscaped())
                                  + tr("<p><b>Keep theirs</b> drops your edits of these rows, <b>Take mine</b> writes "
-                                      "yours over theirs, <b>Re-edit</b> lets you change yours first. Your other "
+                                      "yours over theirs, <b>Re&#8209;edit</b> lets you change yours first. Your other "
                                       "staged changes are applied with the first two.</p>"),
                              this);
     intro->setWordWrap(true);
@@ -49,10 +49,10 @@ QuotaConflictDialog::QuotaConflictDialog(const QString &tenantName, const QList<
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_table->resizeColumnsToContents();
-    const int rowsHeight = m_table->verticalHeader()->length() + m_table->horizontalHeader()->height()
-                         + 2 * m_table->frameWidth();
-    m_table->setMinimumHeight(std::min(rowsHeight, 260));
+    // As tall as its rows (a scroll bar beyond about ten), not a fixed block of empty lines.
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + 10 * m_table->verticalHeader()->defaultSectionSize()
+                              + 2 * m_table->frameWidth());
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *theirs = buttons->addButton(tr("Keep &theirs"), QDialogButtonBox::RejectRole);
@@ -67,7 +67,8 @@ QuotaConflictDialog::QuotaConflictDialog(const QString &tenantName, const QList<
     QPushButton *later = buttons->addButton(tr("Decide later"), QDialogButtonBox::HelpRole);
     later->setObjectName(QStringLiteral("decideLaterButton"));
     later->setToolTip(tr("Close this; the rows stay marked until you apply again."));
-    mine->setDefault(true);
+    // Enter never overwrites another operator's change by accident.
+    theirs->setDefault(true);
     connect(theirs, &QPushButton::clicked, this, [this] { choose(Choice::KeepTheirs); });
     connect(mine, &QPushButton::clicked, this, [this] { choose(Choice::TakeMine); });
     connect(reEdit, &QPushButton::clicked, this, [this] { choose(Choice::ReEdit); });
@@ -75,9 +76,10 @@ QuotaConflictDialog::QuotaConflictDialog(const QString &tenantName, const QList<
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
+    layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(std::max(sizeHint().width(), 520), sizeHint().height());
+    resize(std::max(sizeHint().width(), 560), sizeHint().height());
 }
 
 QStringList QuotaConflictDialog::resources() const

@@ -247,7 +247,8 @@ void QuotaEditor::configureHeader()
     QHeaderView *header = m_view->horizontalHeader();
     header->setMinimumSectionSize(40);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(QuotaTableModel::ResourceColumn, QHeaderView::Stretch);
+    // Slugs can be long and are in the tooltip; resource names are short and must stay whole.
+    header->setSectionResizeMode(QuotaTableModel::InheritedFromColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(QuotaTableModel::PercentColumn, QHeaderView::Fixed);
     header->resizeSection(QuotaTableModel::PercentColumn, header->fontMetrics().horizontalAdvance(QStringLiteral("100 %")) + 48);
 }

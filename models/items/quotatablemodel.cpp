@@ -673,8 +673,13 @@ QVariant QuotaTableModel::data(const QModelIndex &index, int role) const
         if (r.conflicted() && (column == LimitColumn || column == ResourceColumn))
             return tr("Changed by another session meanwhile: now %1. Apply to choose between theirs and yours.")
                 .arg(limitText(q, QuotaLimit::fromStored(q.hardLimit)));
-        if (modified && column == LimitColumn)
-            return tr("Staged, not applied yet: was %1.").arg(limitText(q, QuotaLimit::fromStored(q.hardLimit)));
+        if (modified && column == LimitColumn) {
+            const QString staged = tr("Staged, not applied yet: was %1.").arg(limitText(q, QuotaLimit::fromStored(q.hardLimit)));
+            if (q.used && effective && *q.used > *effective)
+                return staged + QLatin1Char(' ')
+                     + tr("Usage (%1) is already above the new limit.").arg(formatQuantity(*q.used, q.unit));
+            return staged;
+        }
         if (modified && column == AlertsColumn)
             return tr("Staged, not applied yet: was %1.")
                 .arg(q.softThresholds.isEmpty() ? tr("none") : formatSoftThresholds(q.softThresholds));
@@ -689,12 +694,19 @@ QVariant QuotaTableModel::data(const QModelIndex &index, int role) const
             if (q.parentLimit)
                 return tr("Own limit; the parent allows at most %1.").arg(formatQuantity(*q.parentLimit, q.unit));
             return tr("Own limit.");
+        case InheritedFromColumn:
+            if (!inherits)
+                return tr("This tenant's own limit.");
+            if (q.parentLimit)
+                return tr("The limit set on %1.").arg(q.parentLimitFromSlug);
+            return tr("No ancestor limits this resource.");
         case UsedColumn: return q.metered ? (q.used ? QVariant() : tr("No usage reported yet")) : tr("Not metered");
         case AlertsColumn: return tr("Operators are alerted when usage passes these percentages of the limit.");
         }
         return {};
     case Qt::FontRole:
-        if (modified && column != ResourceColumn) {
+        // Only the values the operator changed; the row's tint marks the rest of it.
+        if (modified && (column == LimitColumn || column == AlertsColumn)) {
             QFont font;
             font.setBold(true);
             return font;

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void refreshKeepsStagedEdits();
     void notificationsAreCoalesced();
     void staleTenantResultsAreDropped();
+    void anotherTenantLoadsAfterAnApplyInFlight();
     void readOnlyRefusesEverything();
 
 private:
@@ -668,6 +669,23 @@ void TstQuotaTableModel::staleTenantResultsAreDropped()
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->quotaAt(0).tenantId, m_acme);
     QCOMPARE(m_model->tenant(), m_acme);
+}
+
+void TstQuotaTableModel::anotherTenantLoadsAfterAnApplyInFlight()
+{
+    load();
+    QVERIFY(m_model->setData(cell("items", Model::LimitColumn), QStringLiteral("2K")));
+    QSignalSpy applied(m_model.get(), &Model::applied);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    QVERIFY(m_model->apply());
+    m_model->setTenant(m_acme); // the write still lands, its result is not for these rows
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->quotaAt(0).tenantId, m_acme);
+    QCOMPARE(applied.size(), 0);
+    QCOMPARE(m_store->find(m_child, QStringLiteral("items"))->hardLimit, std::optional<qint64>(2000));
+    QVERIFY(!m_model->isApplying());
+    QVERIFY(!m_model->isLoading());
 }
 
 void TstQuotaTableModel::readOnlyRefusesEverything()
