@@ -301,8 +301,8 @@ std::variant<QuotaLimit, QuantityParseError> parseQuotaLimit(const QString &text
     if (std::any_of(fraction.begin(), fraction.end(), [](char d) { return d != '0'; }))
         return QuantityParseError{Reason::Fractional, trimmed};
     whole.chop(number->fractionDigits);
-    const qsizetype firstSignificant = std::find_if(whole.cbegin(), whole.cend(), [](char d) { return d != '0'; }) - whole.cbegin();
-    whole = whole.mid(firstSignificant);
+    const auto firstSignificant = std::find_if(whole.cbegin(), whole.cend(), [](char d) { return d != '0'; });
+    whole = whole.mid(firstSignificant - whole.cbegin());
     if (whole.isEmpty())
         whole = QByteArrayLiteral("0");
     static const QByteArray max = QByteArray::number(std::numeric_limits<qint64>::max());
@@ -374,7 +374,8 @@ std::optional<QuotaViolation> checkQuotaLimit(const Quota &quota, const QuotaLim
     case QuotaLimit::Kind::Inherit: return std::nullopt;
     case QuotaLimit::Kind::Unlimited:
         if (quota.parentLimit)
-            return QuotaViolation{QuotaViolation::Reason::UnlimitedUnderLimit, *quota.parentLimit, quota.parentLimitFromSlug};
+            return QuotaViolation{QuotaViolation::Reason::UnlimitedUnderLimit, *quota.parentLimit,
+                                  quota.parentLimitFromSlug};
         return std::nullopt;
     case QuotaLimit::Kind::Value:
         if (quota.parentLimit && limit.value > *quota.parentLimit)

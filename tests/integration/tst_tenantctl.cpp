@@ -4,6 +4,7 @@
 // seeded, verified and finally tampered with.
 
 #include "models/store/schemamigrator.h"
+#include "models/store/tiercatalog.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QFileInfo>
@@ -84,6 +85,21 @@ private Q_SLOTS:
     void demoSeedFillsOnlyAnEmptyDatabase();
     void demoSeedJsonOutput();
     void auditVerifyDetectsTampering();
+    // Tenant and quota commands, on a database of their own (as an operator login), building
+    // on each other: acme/eu/research, globex/eu.
+    void tenantCreate();
+    void tenantShow();
+    void tenantList();
+    void tenantNames_data();
+    void tenantNames();
+    void tenantRenameAndMove();
+    void quotaGet();
+    void quotaSet();
+    void quotaSetRefused_data();
+    void quotaSetRefused();
+    void quotaApplyTier();
+    void quotaSetConflict();
+    void auditorCannotWrite();
 
 private:
     CtlRun run(const QStringList &args, const QProcessEnvironment &env = cleanEnvironment(),
@@ -92,8 +108,17 @@ private:
     // What `db status` prints for the migrations recorded in `db` (all of them applied).
     static QString appliedStatus(const PgTestDatabase &db);
 
+    // tenantctl on the tenants database as `user` (default: the operator login).
+    CtlRun ctl(const QStringList &args, const QString &user = {}) const;
+    QString tenantsScalar(const QString &sql) const { return m_tenants->scalar(sql).toString(); }
+    // The id of the tenant at `path` ("acme/eu"), read with SQL.
+    QString idOf(const QString &path) const;
+
     QString m_ctl;
     std::unique_ptr<PgTestDatabase> m_db;
+    std::unique_ptr<PgTestDatabase> m_tenants;
+    const QString m_operator = QStringLiteral("tst_tenantctl_operator");
+    const QString m_auditor = QStringLiteral("tst_tenantctl_auditor");
 };
 
 void TstTenantctl::initTestCase()
@@ -104,6 +129,27 @@ void TstTenantctl::initTestCase()
     QVERIFY(!tc::SchemaMigrator::bundled().isEmpty());
     m_db = std::make_unique<PgTestDatabase>(QStringLiteral("tst_tenantctl"));
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_tenants = std::make_unique<PgTestDatabase>(QStringLiteral("tst_tenantctl_tenants"));
+    QVERIFY2(m_tenants->isValid(), qPrintable(m_tenants->error()));
+    QVERIFY2(m_tenants->migrate(), qPrintable(m_tenants->error()));
+    QVERIFY2(m_tenants->createLogin(m_operator, QStringLiteral("tenancy_operator")), qPrintable(m_tenants->error()));
+    QVERIFY2(m_tenants->createLogin(m_auditor, QStringLiteral("tenancy_auditor")), qPrintable(m_tenants->error()));
+}
+
+CtlRun TstTenantctl::ctl(const QStringList &args, const QString &user) const
+{
+    return run(QStringList{QStringLiteral("--db"), m_tenants->conninfo(user.isEmpty() ? m_operator : user)} + args);
+}
+
+QString TstTenantctl::idOf(const QString &path) const
+{
+    QString sql = QStringLiteral("SELECT NULL::uuid AS id");
+    for (const QString &slug : path.split(u'/')) {
+        sql = QStringLiteral("SELECT t.id FROM tenancy.tenants t WHERE t.slug = '%1' "
+                             "AND t.parent_id IS NOT DISTINCT FROM (%2)")
+                  .arg(slug, sql);
+    }
+    return tenantsScalar(sql);
 }
 
 CtlRun TstTenantctl::run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs) const
@@ -128,7 +174,7 @@ QString TstTenantctl::appliedStatus(const PgTestDatabase &db)
 {
     // applied_at as tenantctl reads it: whole milliseconds, shown to the second, in UTC.
     const QStringList lines = db.rows(QStringLiteral(
-        "SELECT lpad(version::text, 4, '0') || '  ' || rpad(name, 24) || '  ' "
+        "SELECT lpad(version::text, 4, '0') || '  ' || rpad(name, greatest(24, length(name))) || '  ' "
         "    || CASE WHEN version <= %1 THEN rpad('applied', 10) ELSE 'unknown (newer release)' END || '  ' "
         "    || to_char(to_timestamp((extract(epoch FROM applied_at) * 1000)::bigint / 1000) AT TIME ZONE 'UTC', "
         "               'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' ' || applied_by "
@@ -146,7 +192,8 @@ void TstTenantctl::statusOfEmptyDatabaseListsPendingMigrations()
 
     const CtlRun r = run(withDb({QStringLiteral("db"), QStringLiteral("status")}));
     QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
-    QCOMPARE(r.err, QStringLiteral("tenantctl: 1 migration(s) pending; run \"tenantctl db migrate\".\n"));
+    QCOMPARE(r.err, QStringLiteral("tenantctl: %1 migration(s) pending; run \"tenantctl db migrate\".\n")
+                        .arg(tc::SchemaMigrator::bundled().size()));
     QCOMPARE(r.out, expected);
     QCOMPARE(r.exitCode, 9);
     // Looking changed nothing.
@@ -297,6 +344,75 @@ void TstTenantctl::badInputFailsFastWithOneLine_data()
     QTest::newRow("json: unreachable") << QStringList{QStringLiteral("--json"), db, QStringLiteral("host=/tmp/tc-nowhere")}
                                               + dbStatus
                                        << 8 << QStringLiteral(R"({"error":"unreachable","message":"Could not reach)") << none;
+
+    // Tenant and quota commands: the command line is checked before connecting.
+    const QStringList on{db, m_db->conninfo()};
+    auto cmd = [&on](std::initializer_list<const char *> words) {
+        QStringList args = on;
+        for (const char *w : words)
+            args.append(QString::fromUtf8(w));
+        return args;
+    };
+    QTest::newRow("tenant without verb") << cmd({"tenant"}) << 1 << QStringLiteral("tenantctl: unknown command \"tenant\"")
+                                         << none;
+    QTest::newRow("tenant unknown verb") << cmd({"tenant", "delete", "acme"}) << 1
+                                         << QStringLiteral("tenantctl: unknown command \"tenant delete\"") << none;
+    QTest::newRow("create without slug") << cmd({"tenant", "create", "--name", "Acme"}) << 1
+                                         << QStringLiteral("tenantctl: tenant create needs SLUG (see tenantctl --help)")
+                                         << none;
+    QTest::newRow("create without name") << cmd({"tenant", "create", "acme"}) << 1
+                                         << QStringLiteral("tenantctl: tenant create needs --name NAME (see tenantctl --help)")
+                                         << none;
+    QTest::newRow("create name without value") << cmd({"tenant", "create", "acme", "--name"}) << 1
+                                               << QStringLiteral("tenantctl: --name needs a value (see tenantctl --help)")
+                                               << none;
+    QTest::newRow("create two slugs") << cmd({"tenant", "create", "acme", "globex", "--name", "A"}) << 1
+                                      << QStringLiteral("tenantctl: unexpected argument \"globex\" (see tenantctl --help)")
+                                      << none;
+    QTest::newRow("create unknown option") << cmd({"tenant", "create", "acme", "--name", "A", "--colour", "red"}) << 1
+                                           << QStringLiteral("tenantctl: unknown option \"--colour\" for tenant create "
+                                                             "(see tenantctl --help)")
+                                           << none;
+    QTest::newRow("create bad slug") << cmd({"tenant", "create", "ac me", "--name", "Acme"}) << 3
+                                     << QStringLiteral("tenantctl: The slug may only contain letters a-z, digits, '_', '.' "
+                                                       "and '-'; ' ' at position 3 is not allowed.")
+                                     << none;
+    QTest::newRow("create blank name") << cmd({"tenant", "create", "acme", "--name", " "}) << 3
+                                       << QStringLiteral("tenantctl: The display name is empty; give 1 to 200 characters.")
+                                       << none;
+    QTest::newRow("create unknown tier") << cmd({"tenant", "create", "acme", "--name", "Acme", "--tier", "gold"}) << 3
+                                         << QStringLiteral("tenantctl: There is no tier \"gold\"; the tiers are starter, "
+                                                           "professional, enterprise.")
+                                         << none;
+    QTest::newRow("create unknown feature") << cmd({"tenant", "create", "acme", "--name", "Acme", "--feature", "warp"}) << 3
+                                            << QStringLiteral("tenantctl: There is no feature \"warp\"; the features are "
+                                                              "semantic_search, analytics, export, sso, audit_export, "
+                                                              "custom_models.")
+                                            << none;
+    QTest::newRow("rename with nothing") << cmd({"tenant", "rename", "acme"}) << 1
+                                         << QStringLiteral("tenantctl: tenant rename needs --slug NEW, --name NEW or both")
+                                         << none;
+    QTest::newRow("move nowhere") << cmd({"tenant", "move", "acme"}) << 1
+                                  << QStringLiteral("tenantctl: tenant move needs either --to PARENT or --top-level") << none;
+    QTest::newRow("move both ways") << cmd({"tenant", "move", "acme", "--to", "globex", "--top-level"}) << 1
+                                    << QStringLiteral("tenantctl: tenant move needs either --to PARENT or --top-level")
+                                    << none;
+    QTest::newRow("show without tenant") << cmd({"tenant", "show"}) << 1
+                                         << QStringLiteral("tenantctl: tenant show needs TENANT") << none;
+    QTest::newRow("list with argument") << cmd({"tenant", "list", "acme"}) << 1
+                                        << QStringLiteral("tenantctl: unexpected argument \"acme\"") << none;
+    QTest::newRow("quota set without value") << cmd({"quota", "set", "acme", "items"}) << 1
+                                             << QStringLiteral("tenantctl: quota set needs VALUE") << none;
+    QTest::newRow("quota set nothing") << cmd({"quota", "set"}) << 1
+                                       << QStringLiteral("tenantctl: quota set needs TENANT RESOURCE VALUE") << none;
+    QTest::newRow("quota unknown verb") << cmd({"quota", "delete", "acme"}) << 1
+                                        << QStringLiteral("tenantctl: unknown command \"quota delete\"") << none;
+    QTest::newRow("apply-tier without tier") << cmd({"quota", "apply-tier", "acme"}) << 1
+                                             << QStringLiteral("tenantctl: quota apply-tier needs TIER") << none;
+    QTest::newRow("apply-tier unknown tier") << cmd({"quota", "apply-tier", "acme", "platinum"}) << 3
+                                             << QStringLiteral("tenantctl: There is no tier \"platinum\"; the tiers are "
+                                                               "starter, professional, enterprise.")
+                                             << none;
 }
 
 void TstTenantctl::badInputFailsFastWithOneLine()
@@ -336,8 +452,11 @@ void TstTenantctl::schemaNewerThanBinary()
                         .arg(tc::SchemaMigrator::bundledVersion()));
     QCOMPARE(r.out, QString());
     QCOMPARE(r.exitCode, 9);
+    QStringList versions;
+    for (const tc::Migration &m : tc::SchemaMigrator::bundled())
+        versions.append(QString::number(m.version));
     QCOMPARE(db.rows(QStringLiteral("SELECT version FROM tenancy.schema_migrations ORDER BY version")),
-             QStringList({QStringLiteral("1"), QStringLiteral("9999")}));
+             versions + QStringList{QStringLiteral("9999")});
 
     r = run(dbArg + QStringList{QStringLiteral("db"), QStringLiteral("status")});
     QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
@@ -462,6 +581,850 @@ void TstTenantctl::auditVerifyDetectsTampering()
     QCOMPARE(r.err, QString());
     QCOMPARE(compactJson(r.out), QStringLiteral(R"({"checked":0,"first_bad_id":%1,"ok":false})").arg(first));
     QCOMPARE(r.exitCode, 3);
+}
+
+namespace {
+
+QJsonObject jsonObject(const CtlRun &r)
+{
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+QStringList jsonStrings(const QJsonArray &array, const QString &key)
+{
+    QStringList out;
+    for (const QJsonValue &v : array)
+        out.append(v[key].toString());
+    return out;
+}
+
+// The lines of `tenant show`: key -> value, and the column the values start in.
+QHash<QString, QString> keyValueLines(const QString &text, QSet<qsizetype> *valueColumns)
+{
+    QHash<QString, QString> out;
+    const QRegularExpression line(QStringLiteral("^(\\S+(?: \\S+)*)( {2,})(.*)$"));
+    for (const QString &l : text.split(u'\n', Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch m = line.match(l);
+        if (!m.hasMatch())
+            continue;
+        out.insert(m.captured(1), m.captured(3));
+        valueColumns->insert(m.capturedStart(3));
+    }
+    return out;
+}
+
+} // namespace
+
+void TstTenantctl::tenantCreate()
+{
+    CtlRun r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--name"),
+                    QStringLiteral("Acme Corp"), QStringLiteral("--tier"), QStringLiteral("professional"),
+                    QStringLiteral("--feature"), QStringLiteral("sso"), QStringLiteral("--feature"),
+                    QStringLiteral("export")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    const QString acme = idOf(QStringLiteral("acme"));
+    QVERIFY(!acme.isEmpty());
+    QCOMPARE(r.out, QStringLiteral("Created acme (id %1, tier professional, quotas from the tier).\n").arg(acme));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_tenants->rows(QStringLiteral("SELECT display_name, tier, state, settings->>'features', "
+                                            "settings->>'inherit_features', parent_id IS NULL FROM tenancy.tenants")),
+             QStringList{QStringLiteral("Acme Corp|professional|active|[\"sso\", \"export\"]|false|t")});
+    // The professional preset, row by row.
+    QStringList preset;
+    for (const auto &[resource, limit] : tc::TierCatalog::preset(tc::Tier::Professional)->quotas)
+        preset.append(resource + u'|' + (limit ? QString::number(*limit) : QString()));
+    preset.sort();
+    QCOMPARE(m_tenants->rows(QStringLiteral("SELECT resource || '|' || coalesce(hard_limit::text, '') FROM tenancy.quotas "
+                                            "WHERE tenant_id = '%1' ORDER BY 1")
+                                 .arg(acme)),
+             preset);
+    // The write names the login, not the superuser.
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT string_agg(DISTINCT actor, ',') FROM tenancy.audit_log "
+                                          "WHERE tenant_id = '%1'")
+                               .arg(acme)),
+             m_operator);
+
+    // Machine output, under a parent named by its slug.
+    r = ctl({QStringLiteral("--json"), QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("eu"),
+             QStringLiteral("--name"), QStringLiteral("Acme Europe"), QStringLiteral("--parent"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o.keys(), QStringList({QStringLiteral("children"), QStringLiteral("created_at"), QStringLiteral("depth"),
+                                    QStringLiteral("display_name"), QStringLiteral("features"), QStringLiteral("id"),
+                                    QStringLiteral("inherit_features"), QStringLiteral("parent_id"), QStringLiteral("path"),
+                                    QStringLiteral("prevent_deletion"), QStringLiteral("purge_after"),
+                                    QStringLiteral("retention_days"), QStringLiteral("slug"), QStringLiteral("state"),
+                                    QStringLiteral("state_changed_at"), QStringLiteral("tier"),
+                                    QStringLiteral("updated_at"), QStringLiteral("version")}));
+    QCOMPARE(o[QLatin1String("id")].toString(), idOf(QStringLiteral("acme/eu")));
+    QCOMPARE(o[QLatin1String("parent_id")].toString(), acme);
+    QCOMPARE(o[QLatin1String("slug")].toString(), QStringLiteral("eu"));
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("acme/eu"));
+    QCOMPARE(o[QLatin1String("depth")].toInt(), 2);
+    QCOMPARE(o[QLatin1String("display_name")].toString(), QStringLiteral("Acme Europe"));
+    QCOMPARE(o[QLatin1String("tier")].toString(), QStringLiteral("starter"));
+    QCOMPARE(o[QLatin1String("state")].toString(), QStringLiteral("active"));
+    QCOMPARE(o[QLatin1String("version")].toInteger(), tenantsScalar(QStringLiteral("SELECT version FROM tenancy.tenants "
+                                                                                    "WHERE id = '%1'")
+                                                                         .arg(idOf(QStringLiteral("acme/eu"))))
+                                                          .toLongLong());
+    QCOMPARE(o[QLatin1String("children")].toInt(), 0);
+    QCOMPARE(o[QLatin1String("features")].toArray(), QJsonArray());
+    QCOMPARE(o[QLatin1String("inherit_features")].toBool(true), false);
+    QCOMPARE(o[QLatin1String("retention_days")].toInt(), 90);
+    QVERIFY(o[QLatin1String("purge_after")].isNull());
+    QVERIFY2(o[QLatin1String("created_at")].toString().endsWith(u'Z'), qPrintable(r.out));
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT hard_limit FROM tenancy.quotas WHERE tenant_id = '%1' AND resource = 'items'")
+                               .arg(idOf(QStringLiteral("acme/eu")))),
+             QStringLiteral("100000"));
+
+    // A parent named by its path.
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("research"), QStringLiteral("--name"),
+             QStringLiteral("Research"), QStringLiteral("--parent"), QStringLiteral("acme/eu"),
+             QStringLiteral("--inherit-features")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Created acme/eu/research (id %1, tier starter, quotas from the tier).\n")
+                        .arg(idOf(QStringLiteral("acme/eu/research"))));
+    QCOMPARE(r.exitCode, 0);
+
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("globex"), QStringLiteral("--name"),
+             QStringLiteral("Globex")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    const QString globex = idOf(QStringLiteral("globex"));
+
+    // A parent named by its id; no own quotas.
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("eu"), QStringLiteral("--name"),
+             QStringLiteral("Globex Europe"), QStringLiteral("--parent"), globex, QStringLiteral("--inherit-quotas")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Created globex/eu (id %1, tier starter, quotas inherited from the parent).\n")
+                        .arg(idOf(QStringLiteral("globex/eu"))));
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.quotas WHERE tenant_id = '%1'")
+                               .arg(idOf(QStringLiteral("globex/eu")))),
+             QStringLiteral("0"));
+
+    // The same slug twice under one parent: refused, nothing written.
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("eu"), QStringLiteral("--name"),
+             QStringLiteral("Again"), QStringLiteral("--parent"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(QLatin1String("tenantctl: ")) && r.err.contains(QLatin1String("\"eu\"")), qPrintable(r.err));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants")), QStringLiteral("5"));
+}
+
+void TstTenantctl::tenantShow()
+{
+    const QString research = idOf(QStringLiteral("acme/eu/research"));
+    CtlRun r = ctl({QStringLiteral("tenant"), QStringLiteral("show"), QStringLiteral("research")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QSet<qsizetype> columns;
+    const QHash<QString, QString> shown = keyValueLines(r.out, &columns);
+    QCOMPARE(r.out.count(u'\n'), 15);
+    QCOMPARE(shown.size(), 15);
+    QCOMPARE(columns, QSet<qsizetype>{qsizetype(QStringLiteral("prevent deletion  ").size())}); // one value column
+    QCOMPARE(shown.value(QStringLiteral("id")), research);
+    QCOMPARE(shown.value(QStringLiteral("slug")), QStringLiteral("research"));
+    QCOMPARE(shown.value(QStringLiteral("name")), QStringLiteral("Research"));
+    QCOMPARE(shown.value(QStringLiteral("path")), QStringLiteral("acme/eu/research"));
+    QCOMPARE(shown.value(QStringLiteral("parent")), QStringLiteral("acme/eu (%1)").arg(idOf(QStringLiteral("acme/eu"))));
+    QCOMPARE(shown.value(QStringLiteral("tier")), QStringLiteral("starter"));
+    const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$"));
+    QVERIFY2(shown.value(QStringLiteral("state")).startsWith(QLatin1String("active since ")), qPrintable(r.out));
+    QVERIFY2(utc.match(shown.value(QStringLiteral("state")).mid(13)).hasMatch(), qPrintable(r.out));
+    QCOMPARE(shown.value(QStringLiteral("version")),
+             tenantsScalar(QStringLiteral("SELECT version FROM tenancy.tenants WHERE id = '%1'").arg(research)));
+    QCOMPARE(shown.value(QStringLiteral("children")), QStringLiteral("0"));
+    QCOMPARE(shown.value(QStringLiteral("features")), QStringLiteral("none"));
+    QCOMPARE(shown.value(QStringLiteral("inherit features")), QStringLiteral("yes"));
+    QCOMPARE(shown.value(QStringLiteral("retention")), QStringLiteral("90 days"));
+    QCOMPARE(shown.value(QStringLiteral("prevent deletion")), QStringLiteral("no"));
+    QVERIFY2(utc.match(shown.value(QStringLiteral("created"))).hasMatch(), qPrintable(r.out));
+    QVERIFY2(utc.match(shown.value(QStringLiteral("updated"))).hasMatch(), qPrintable(r.out));
+
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("show"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    const QHash<QString, QString> top = keyValueLines(r.out, &columns);
+    QCOMPARE(top.value(QStringLiteral("parent")), QStringLiteral("(top level)"));
+    QCOMPARE(top.value(QStringLiteral("tier")), QStringLiteral("professional"));
+    QCOMPARE(top.value(QStringLiteral("features")), QStringLiteral("sso, export"));
+    QCOMPARE(top.value(QStringLiteral("children")), QStringLiteral("1"));
+
+    r = ctl({QStringLiteral("--json"), QStringLiteral("tenant"), QStringLiteral("show"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("acme"));
+    QVERIFY(o[QLatin1String("parent_id")].isNull());
+    QCOMPARE(o[QLatin1String("depth")].toInt(), 1);
+    QCOMPARE(o[QLatin1String("features")].toArray(), QJsonArray({QStringLiteral("sso"), QStringLiteral("export")}));
+    QCOMPARE(o[QLatin1String("children")].toInt(), 1);
+}
+
+void TstTenantctl::tenantList()
+{
+    const QString list = QStringLiteral("list");
+    const QString tenant = QStringLiteral("tenant");
+    CtlRun r = ctl({tenant, list});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QString acme = idOf(QStringLiteral("acme"));
+    const QString globex = idOf(QStringLiteral("globex"));
+    // Aligned columns: the widest cell of each column sets its width.
+    QCOMPARE(r.out, QStringLiteral("PATH    NAME       TIER          STATE   CHILDREN  ID\n"
+                                   "acme    Acme Corp  professional  active         1  %1\n"
+                                   "globex  Globex     starter       active         1  %2\n")
+                        .arg(acme, globex));
+
+    r = ctl({QStringLiteral("--json"), tenant, list, QStringLiteral("--all")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray all = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(jsonStrings(all, QStringLiteral("path")),
+             QStringList({QStringLiteral("acme"), QStringLiteral("acme/eu"), QStringLiteral("acme/eu/research"),
+                          QStringLiteral("globex"), QStringLiteral("globex/eu")}));
+    QCOMPARE(jsonStrings(all, QStringLiteral("id")),
+             QStringList({acme, idOf(QStringLiteral("acme/eu")), idOf(QStringLiteral("acme/eu/research")), globex,
+                          idOf(QStringLiteral("globex/eu"))}));
+
+    r = ctl({QStringLiteral("--json"), tenant, list, QStringLiteral("--parent"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(jsonStrings(QJsonDocument::fromJson(r.out.toUtf8()).array(), QStringLiteral("path")),
+             QStringList{QStringLiteral("acme/eu")});
+
+    r = ctl({QStringLiteral("--json"), tenant, list, QStringLiteral("--parent"), QStringLiteral("acme"),
+             QStringLiteral("--all")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(jsonStrings(QJsonDocument::fromJson(r.out.toUtf8()).array(), QStringLiteral("path")),
+             QStringList({QStringLiteral("acme/eu"), QStringLiteral("acme/eu/research")}));
+
+    r = ctl({tenant, list, QStringLiteral("--parent"), QStringLiteral("research")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QStringLiteral("acme/eu/research has no sub-tenants.\n"));
+    QCOMPARE(r.exitCode, 0);
+}
+
+void TstTenantctl::tenantNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("path");   // when found
+    QTest::addColumn<QString>("errLine"); // when not
+
+    QTest::newRow("unique slug") << QStringLiteral("research") << 0 << QStringLiteral("acme/eu/research") << QString();
+    QTest::newRow("path") << QStringLiteral("acme/eu") << 0 << QStringLiteral("acme/eu") << QString();
+    QTest::newRow("other path") << QStringLiteral("globex/eu") << 0 << QStringLiteral("globex/eu") << QString();
+    QTest::newRow("path from the root") << QStringLiteral("/acme/eu/research") << 0 << QStringLiteral("acme/eu/research")
+                                        << QString();
+    QTest::newRow("top-level path") << QStringLiteral("globex") << 0 << QStringLiteral("globex") << QString();
+    QTest::newRow("ambiguous slug")
+        << QStringLiteral("eu") << 3 << QString()
+        << QStringLiteral("tenantctl: The slug \"eu\" names 2 tenants: acme/eu, globex/eu; name one by its path or id.\n");
+    QTest::newRow("slugs are case-sensitive") << QStringLiteral("ACME") << 6 << QString()
+                                              << QStringLiteral("tenantctl: No tenant has the slug \"ACME\".\n");
+    QTest::newRow("substring is not a slug") << QStringLiteral("acm") << 6 << QString()
+                                             << QStringLiteral("tenantctl: No tenant has the slug \"acm\".\n");
+    QTest::newRow("no such top level") << QStringLiteral("initech/eu") << 6 << QString()
+                                       << QStringLiteral("tenantctl: No top-level tenant has the slug \"initech\".\n");
+    QTest::newRow("not below") << QStringLiteral("acme/research") << 6 << QString()
+                               << QStringLiteral("tenantctl: acme has no sub-tenant \"research\".\n");
+    QTest::newRow("empty path segment") << QStringLiteral("acme//eu") << 3 << QString()
+                                        << QStringLiteral("tenantctl: \"acme//eu\" is not a tenant path; a path is slugs "
+                                                          "from the top joined with '/', like acme/eu.\n");
+    QTest::newRow("display name") << QStringLiteral("Acme Corp") << 6 << QString()
+                                  << QStringLiteral("tenantctl: No tenant is named \"Acme Corp\"; name one by its slug, "
+                                                    "its path (acme/eu) or its id.\n");
+    QTest::newRow("unknown id") << QStringLiteral("00000000-0000-4000-8000-000000000001") << 6 << QString()
+                                << QStringLiteral("tenantctl: No tenant has the id or slug "
+                                                  "\"00000000-0000-4000-8000-000000000001\".\n");
+    QTest::newRow("unknown id in braces") << QStringLiteral("{00000000-0000-4000-8000-000000000001}") << 6 << QString()
+                                          << QStringLiteral("tenantctl: Tenant 00000000-0000-4000-8000-000000000001 "
+                                                            "does not exist (any more).\n");
+}
+
+void TstTenantctl::tenantNames()
+{
+    QFETCH(QString, name);
+    QFETCH(int, exitCode);
+    QFETCH(QString, path);
+    QFETCH(QString, errLine);
+
+    CtlRun r = ctl({QStringLiteral("--json"), QStringLiteral("tenant"), QStringLiteral("show"), name});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    if (exitCode == 0) {
+        QCOMPARE(r.err, QString());
+        QCOMPARE(jsonObject(r)[QLatin1String("path")].toString(), path);
+        QCOMPARE(jsonObject(r)[QLatin1String("id")].toString(), idOf(path));
+        // The id names the same tenant, with or without braces.
+        const QString id = idOf(path);
+        for (const QString &byId : {id, u'{' + id + u'}'}) {
+            const CtlRun again = ctl({QStringLiteral("--json"), QStringLiteral("tenant"), QStringLiteral("show"), byId});
+            QCOMPARE(again.exitCode, 0);
+            QCOMPARE(jsonObject(again)[QLatin1String("path")].toString(), path);
+        }
+    } else {
+        // Without --json: the one line of stderr.
+        r = ctl({QStringLiteral("tenant"), QStringLiteral("show"), name});
+        QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+        QCOMPARE(r.err, errLine);
+        QCOMPARE(r.out, QString());
+    }
+    QCOMPARE(r.exitCode, exitCode);
+}
+
+void TstTenantctl::tenantRenameAndMove()
+{
+    const QString tenant = QStringLiteral("tenant");
+    const QString globexEu = idOf(QStringLiteral("globex/eu"));
+    const qint64 versionBefore = tenantsScalar(QStringLiteral("SELECT version FROM tenancy.tenants WHERE id = '%1'")
+                                                   .arg(globexEu))
+                                     .toLongLong();
+    CtlRun r = ctl({tenant, QStringLiteral("rename"), QStringLiteral("globex/eu"), QStringLiteral("--slug"),
+                    QStringLiteral("emea"), QStringLiteral("--name"), QStringLiteral("Globex EMEA")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Renamed globex/eu: path globex/emea, name \"Globex EMEA\".\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_tenants->rows(QStringLiteral("SELECT slug, display_name FROM tenancy.tenants WHERE id = '%1'").arg(globexEu)),
+             QStringList{QStringLiteral("emea|Globex EMEA")});
+    QVERIFY(tenantsScalar(QStringLiteral("SELECT version FROM tenancy.tenants WHERE id = '%1'").arg(globexEu)).toLongLong()
+            > versionBefore);
+    // "eu" is unique now.
+    r = ctl({QStringLiteral("--json"), tenant, QStringLiteral("rename"), QStringLiteral("eu"), QStringLiteral("--name"),
+             QStringLiteral("Acme EU")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonObject(r)[QLatin1String("path")].toString(), QStringLiteral("acme/eu"));
+    QCOMPARE(jsonObject(r)[QLatin1String("display_name")].toString(), QStringLiteral("Acme EU"));
+    // A rename onto a sibling's slug is refused.
+    r = ctl({tenant, QStringLiteral("rename"), QStringLiteral("globex"), QStringLiteral("--slug"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.errLines().size(), 1);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE slug = 'globex'")), QStringLiteral("1"));
+
+    // Move a subtree to another parent.
+    const QString research = idOf(QStringLiteral("acme/eu/research"));
+    r = ctl({tenant, QStringLiteral("move"), QStringLiteral("research"), QStringLiteral("--to"), QStringLiteral("globex")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Moved acme/eu/research to globex/research.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(idOf(QStringLiteral("globex/research")), research);
+
+    // Into its own subtree: refused before anything is written, with a line naming both.
+    const QString before = m_tenants->rows(QStringLiteral("SELECT id || ' ' || coalesce(parent_id::text, '-') FROM "
+                                                          "tenancy.tenants ORDER BY id"))
+                               .join(u',');
+    r = ctl({tenant, QStringLiteral("move"), QStringLiteral("acme"), QStringLiteral("--to"), QStringLiteral("acme/eu")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QStringLiteral("tenantctl: Cannot move acme under acme/eu: that is inside its own subtree.\n"));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.exitCode, 3);
+    r = ctl({tenant, QStringLiteral("move"), QStringLiteral("acme"), QStringLiteral("--to"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QStringLiteral("tenantctl: Cannot move acme under acme: that is inside its own subtree.\n"));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(m_tenants->rows(QStringLiteral("SELECT id || ' ' || coalesce(parent_id::text, '-') FROM tenancy.tenants "
+                                            "ORDER BY id"))
+                 .join(u','),
+             before);
+
+    // To the top level and back, in machine output.
+    r = ctl({QStringLiteral("--json"), tenant, QStringLiteral("move"), QStringLiteral("globex/research"),
+             QStringLiteral("--top-level")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("research"));
+    QVERIFY(o[QLatin1String("parent_id")].isNull());
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT parent_id IS NULL FROM tenancy.tenants WHERE id = '%1'").arg(research)),
+             QStringLiteral("t"));
+    r = ctl({QStringLiteral("--json"), tenant, QStringLiteral("move"), research, QStringLiteral("--to"),
+             QStringLiteral("acme/eu")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("acme/eu/research"));
+    QCOMPARE(o[QLatin1String("parent_id")].toString(), idOf(QStringLiteral("acme/eu")));
+
+    // Where it already is: nothing to do.
+    r = ctl({tenant, QStringLiteral("move"), QStringLiteral("research"), QStringLiteral("--to"), QStringLiteral("acme/eu")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QStringLiteral("acme/eu/research is already at acme/eu; nothing changed.\n"));
+    QCOMPARE(r.exitCode, 0);
+
+    // Nine levels: the database refuses, one line.
+    QString parent = QStringLiteral("acme/eu/research");
+    for (int depth = 4; depth <= 8; ++depth) {
+        const QString slug = QStringLiteral("l%1").arg(depth);
+        r = ctl({tenant, QStringLiteral("create"), slug, QStringLiteral("--name"), slug, QStringLiteral("--parent"), parent,
+                 QStringLiteral("--inherit-quotas")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.summary()));
+        parent += u'/' + slug;
+    }
+    r = ctl({tenant, QStringLiteral("move"), QStringLiteral("globex"), QStringLiteral("--to"), QStringLiteral("l8")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(QLatin1String("tenantctl: ")) && r.err.contains(QLatin1String("8")), qPrintable(r.err));
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT parent_id IS NULL FROM tenancy.tenants WHERE slug = 'globex'")),
+             QStringLiteral("t"));
+}
+
+void TstTenantctl::quotaGet()
+{
+    const tc::TierPreset *professional = tc::TierCatalog::preset(tc::Tier::Professional);
+    const tc::TierPreset *starter = tc::TierCatalog::preset(tc::Tier::Starter);
+    QVERIFY(professional && starter);
+    auto presetOf = [](const tc::TierPreset *p, const QString &resource) {
+        for (const auto &[key, limit] : p->quotas) {
+            if (key == resource)
+                return limit ? QJsonValue(*limit) : QJsonValue();
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    const QStringList catalog = m_tenants->rows(QStringLiteral("SELECT key FROM tenancy.resources ORDER BY sort_order"));
+    QCOMPARE(catalog.size(), 9);
+
+    // Own limits at the top.
+    CtlRun r = ctl({QStringLiteral("--json"), QStringLiteral("quota"), QStringLiteral("get"), QStringLiteral("acme")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("tenant_id")].toString(), idOf(QStringLiteral("acme")));
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("acme"));
+    QJsonArray rows = o[QLatin1String("quotas")].toArray();
+    QCOMPARE(jsonStrings(rows, QStringLiteral("resource")), catalog);
+    for (const QJsonValue &row : rows) {
+        const QString resource = row[QLatin1String("resource")].toString();
+        QCOMPARE(row.toObject().keys(),
+                 QStringList({QStringLiteral("display_name"), QStringLiteral("inherited_from"),
+                              QStringLiteral("inherited_from_id"), QStringLiteral("limit"), QStringLiteral("own_limit"),
+                              QStringLiteral("resource"), QStringLiteral("soft_thresholds"), QStringLiteral("unit"),
+                              QStringLiteral("used"), QStringLiteral("used_percent"), QStringLiteral("version")}));
+        QCOMPARE(row[QLatin1String("limit")], presetOf(professional, resource));
+        QCOMPARE(row[QLatin1String("own_limit")], presetOf(professional, resource));
+        QVERIFY(row[QLatin1String("inherited_from")].isNull());
+        QVERIFY(row[QLatin1String("used")].isNull());
+        QCOMPARE(row[QLatin1String("soft_thresholds")].toArray(), QJsonArray({80, 90, 95}));
+    }
+    QCOMPARE(rows.at(1)[QLatin1String("unit")].toString(), QStringLiteral("bytes"));
+    QCOMPARE(rows.at(1)[QLatin1String("display_name")].toString(), QStringLiteral("Storage"));
+
+    // Everything inherited from the parent, with usage.
+    const QString emea = idOf(QStringLiteral("globex/emea"));
+    QCOMPARE(m_tenants->exec(QStringLiteral("INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) VALUES "
+                                            "('%1', 'items', now(), 25000), ('%1', 'storage_bytes', now(), 1234567890)")
+                                 .arg(emea)),
+             QString());
+    r = ctl({QStringLiteral("--json"), QStringLiteral("quota"), QStringLiteral("get"), QStringLiteral("globex/emea")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    rows = jsonObject(r)[QLatin1String("quotas")].toArray();
+    QCOMPARE(rows.size(), 9);
+    for (const QJsonValue &row : rows) {
+        const QString resource = row[QLatin1String("resource")].toString();
+        QCOMPARE(row[QLatin1String("limit")], presetOf(starter, resource));
+        QVERIFY(row[QLatin1String("own_limit")].isNull());
+        QCOMPARE(row[QLatin1String("inherited_from")].toString(), QStringLiteral("globex"));
+        QCOMPARE(row[QLatin1String("inherited_from_id")].toString(), idOf(QStringLiteral("globex")));
+        QCOMPARE(row[QLatin1String("version")].toInt(), 0);
+    }
+    QCOMPARE(rows.at(0)[QLatin1String("used")].toInteger(), 25000);
+    QCOMPARE(rows.at(0)[QLatin1String("used_percent")].toDouble(), 25.0); // of 100K
+    QCOMPARE(rows.at(1)[QLatin1String("used")].toInteger(), 1234567890);
+    QCOMPARE(rows.at(1)[QLatin1String("used_percent")].toDouble(), 12.3); // of 10 GB
+    QVERIFY(rows.at(2)[QLatin1String("used")].isNull());
+    QVERIFY(rows.at(2)[QLatin1String("used_percent")].isNull());
+
+    // For people: aligned columns, limits as `quota set` takes them.
+    r = ctl({QStringLiteral("quota"), QStringLiteral("get"), QStringLiteral("globex/emea")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 10);
+    QVERIFY2(QRegularExpression(QStringLiteral("^RESOURCE +LIMIT +SOURCE +USED +%$")).match(lines.at(0)).hasMatch(),
+             qPrintable(r.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("^items +100K +inherited from globex +25K +25\\.0%$")).match(lines.at(1)).hasMatch(),
+             qPrintable(r.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("^storage_bytes +10 GB +inherited from globex +1\\.2 GB +12\\.3%$"))
+                 .match(lines.at(2))
+                 .hasMatch(),
+             qPrintable(r.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("^queries_per_minute +600/min +inherited from globex +- +-$"))
+                 .match(lines.at(3))
+                 .hasMatch(),
+             qPrintable(r.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("^query_timeout_seconds +300 s +inherited from globex +- +-$"))
+                 .match(lines.at(5))
+                 .hasMatch(),
+             qPrintable(r.out));
+    QVERIFY2(QRegularExpression(QStringLiteral("^budget_usd_monthly +\\$500 +inherited from globex +- +-$"))
+                 .match(lines.at(9))
+                 .hasMatch(),
+             qPrintable(r.out));
+    // Every column starts where its header does; numbers end where theirs does.
+    const qsizetype limitColumn = lines.at(0).indexOf(QLatin1String("LIMIT"));
+    const qsizetype sourceColumn = lines.at(0).indexOf(QLatin1String(" SOURCE")) + 1;
+    for (const QString &line : lines.mid(1)) {
+        QVERIFY2(line.at(limitColumn - 1) == u' ' && line.at(limitColumn) != u' ', qPrintable(line));
+        QVERIFY2(line.mid(sourceColumn).startsWith(QLatin1String("inherited from globex")), qPrintable(line));
+        QCOMPARE(line.size(), lines.at(0).size());
+    }
+}
+
+void TstTenantctl::quotaSet()
+{
+    const QString quota = QStringLiteral("quota");
+    const QString set = QStringLiteral("set");
+    const QString eu = idOf(QStringLiteral("acme/eu"));
+    auto limitOf = [this](const QString &tenantId, const QString &resource) {
+        return tenantsScalar(QStringLiteral("SELECT coalesce(hard_limit::text, 'null') FROM tenancy.quotas "
+                                            "WHERE tenant_id = '%1' AND resource = '%2'")
+                                 .arg(tenantId, resource));
+    };
+    QCOMPARE(limitOf(eu, QStringLiteral("items")), QStringLiteral("100000"));
+
+    // Limits stay between the parent's (acme: professional) and the sub-tenant's (research: starter).
+    CtlRun r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("items"), QStringLiteral("1.5M")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Set items of acme/eu to 1.5M (was 100K).\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(limitOf(eu, QStringLiteral("items")), QStringLiteral("1500000"));
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT actor FROM tenancy.audit_log WHERE tenant_id = '%1' "
+                                          "ORDER BY id DESC LIMIT 1")
+                               .arg(eu)),
+             m_operator);
+
+    // Exact values survive: no rounding to "1.2M" on the way.
+    r = ctl({QStringLiteral("--json"), quota, set, QStringLiteral("acme/eu"), QStringLiteral("items"),
+             QStringLiteral("1,234,567")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o.keys(), QStringList({QStringLiteral("path"), QStringLiteral("quota"), QStringLiteral("tenant_id"),
+                                    QStringLiteral("unchanged"), QStringLiteral("written")}));
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("acme/eu"));
+    QCOMPARE(o[QLatin1String("tenant_id")].toString(), eu);
+    QCOMPARE(o[QLatin1String("written")].toInt(), 1);
+    QJsonObject q = o[QLatin1String("quota")].toObject();
+    QCOMPARE(q[QLatin1String("resource")].toString(), QStringLiteral("items"));
+    QCOMPARE(q[QLatin1String("limit")].toInteger(), 1234567);
+    QCOMPARE(q[QLatin1String("own_limit")].toInteger(), 1234567);
+    QVERIFY(q[QLatin1String("inherited_from")].isNull());
+    QCOMPARE(q[QLatin1String("version")].toInteger(),
+             tenantsScalar(QStringLiteral("SELECT version FROM tenancy.quotas WHERE tenant_id = '%1' AND resource = 'items'")
+                               .arg(eu))
+                 .toLongLong());
+    r = ctl({quota, QStringLiteral("get"), QStringLiteral("acme/eu")});
+    QVERIFY2(QRegularExpression(QStringLiteral("^items +1234567 +own +- +-$"), QRegularExpression::MultilineOption)
+                 .match(r.out)
+                 .hasMatch(),
+             qPrintable(r.out));
+
+    // Units per resource.
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("storage_bytes"), QStringLiteral("20 GB")});
+    QCOMPARE(r.out, QStringLiteral("Set storage_bytes of acme/eu to 20 GB (was 10 GB).\n"));
+    QCOMPARE(limitOf(eu, QStringLiteral("storage_bytes")), QStringLiteral("20000000000"));
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("max_result_bytes"), QStringLiteral("128 MiB")});
+    QCOMPARE(r.out, QStringLiteral("Set max_result_bytes of acme/eu to 134217728 B (was 100 MB).\n"));
+    QCOMPARE(limitOf(eu, QStringLiteral("max_result_bytes")), QStringLiteral("134217728"));
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("queries_per_minute"), QStringLiteral("10/s")});
+    QCOMPARE(r.out, QStringLiteral("queries_per_minute of acme/eu already was 600/min; nothing changed.\n"));
+    QCOMPARE(r.exitCode, 0);
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("query_timeout_seconds"), QStringLiteral("10 min")});
+    QCOMPARE(r.out, QStringLiteral("Set query_timeout_seconds of acme/eu to 600 s (was 300 s).\n"));
+    QCOMPARE(limitOf(eu, QStringLiteral("query_timeout_seconds")), QStringLiteral("600"));
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("budget_usd_monthly"), QStringLiteral("$1.5K")});
+    QCOMPARE(r.out, QStringLiteral("Set budget_usd_monthly of acme/eu to $1.5K (was $500).\n"));
+    QCOMPARE(limitOf(eu, QStringLiteral("budget_usd_monthly")), QStringLiteral("1500"));
+
+    // Back to the parent's limit.
+    r = ctl({QStringLiteral("--json"), quota, set, eu, QStringLiteral("items"), QStringLiteral("inherit")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    q = jsonObject(r)[QLatin1String("quota")].toObject();
+    QVERIFY(q[QLatin1String("own_limit")].isNull());
+    QCOMPARE(q[QLatin1String("limit")].toInteger(), 2000000);
+    QCOMPARE(q[QLatin1String("inherited_from")].toString(), QStringLiteral("acme"));
+    QCOMPARE(limitOf(eu, QStringLiteral("items")), QStringLiteral("null"));
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("items"), QStringLiteral("2M")});
+    QCOMPARE(r.out, QStringLiteral("Set items of acme/eu to 2M (was 2M inherited from acme).\n"));
+    QCOMPARE(r.exitCode, 0);
+    // research then takes its api_keys bound from its grandparent.
+    r = ctl({quota, set, QStringLiteral("acme/eu"), QStringLiteral("api_keys"), QStringLiteral("inherit")});
+    QCOMPARE(r.out, QStringLiteral("Set api_keys of acme/eu to 50 inherited from acme (was 5).\n"));
+    QCOMPARE(r.exitCode, 0);
+
+    // Unlimited at the top level.
+    r = ctl({quota, set, QStringLiteral("globex"), QStringLiteral("users"), QStringLiteral("unlimited")});
+    QCOMPARE(r.out, QStringLiteral("Set users of globex to unlimited (was 10).\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(limitOf(idOf(QStringLiteral("globex")), QStringLiteral("users")), QStringLiteral("null"));
+}
+
+void TstTenantctl::quotaSetRefused_data()
+{
+    QTest::addColumn<QStringList>("args"); // TENANT RESOURCE VALUE
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("errLine");
+
+    auto args = [](const char *tenant, const char *resource, const char *value) {
+        return QStringList{QString::fromUtf8(tenant), QString::fromUtf8(resource), QString::fromUtf8(value)};
+    };
+    QTest::newRow("above the parent") << args("acme/eu", "items", "3M") << 3
+                                      << QStringLiteral("tenantctl: The items limit 3M is above 2M, the limit of acme; a "
+                                                        "sub-tenant cannot have more than its parent.\n");
+    QTest::newRow("above the grandparent") << args("acme/eu/research", "api_keys", "51") << 3
+                                           << QStringLiteral("tenantctl: The api_keys limit 51 is above 50, the limit of "
+                                                             "acme; a sub-tenant cannot have more than its parent.\n");
+    QTest::newRow("below a descendant") << args("acme", "storage_bytes", "1 GB") << 3
+                                        << QStringLiteral("tenantctl: The storage_bytes limit 1 GB is below 20 GB, which "
+                                                          "sub-tenant eu already has; lower that one first.\n");
+    QTest::newRow("unlimited under a limit") << args("acme/eu", "users", "unlimited") << 3
+                                             << QStringLiteral("tenantctl: users cannot be unlimited: acme limits it to "
+                                                               "200; use \"inherit\" to take that limit.\n");
+    QTest::newRow("unknown resource") << args("acme", "frobs", "5") << 3
+                                      << QStringLiteral("tenantctl: There is no resource \"frobs\"; the resources are "
+                                                        "items, storage_bytes, queries_per_minute, concurrent_queries, "
+                                                        "query_timeout_seconds, max_result_bytes, api_keys, users, "
+                                                        "budget_usd_monthly.\n");
+    QTest::newRow("wrong unit") << args("acme", "items", "5 GB") << 3
+                                << QStringLiteral("tenantctl: \"GB\" is not a unit of items (measured in units); write "
+                                                  "it like 1.5M.\n");
+    QTest::newRow("not a number") << args("acme", "storage_bytes", "lots") << 3
+                                  << QStringLiteral("tenantctl: \"lots\" is not a limit; give one like 500 GB, "
+                                                    "\"inherit\" or \"unlimited\".\n");
+    QTest::newRow("fraction of a byte") << args("acme", "storage_bytes", "1.5 B") << 3
+                                        << QStringLiteral("tenantctl: \"1.5 B\" is not a whole number of bytes.\n");
+    QTest::newRow("negative") << args("acme", "users", "-5") << 3
+                              << QStringLiteral("tenantctl: A limit cannot be negative (\"-5\").\n");
+    QTest::newRow("too large") << args("acme", "items", "10000000T") << 3
+                               << QStringLiteral("tenantctl: \"10000000T\" is too large; a limit is at most "
+                                                 "9223372036854775807 units.\n");
+    QTest::newRow("unknown tenant") << args("initech", "items", "5") << 6
+                                    << QStringLiteral("tenantctl: No tenant has the slug \"initech\".\n");
+}
+
+void TstTenantctl::quotaSetRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, errLine);
+
+    const QString sql = QStringLiteral("SELECT string_agg(tenant_id || resource || coalesce(hard_limit::text, '') || version, "
+                                       "',' ORDER BY tenant_id, resource) FROM tenancy.quotas");
+    const QString before = tenantsScalar(sql);
+    const CtlRun r = ctl(QStringList{QStringLiteral("quota"), QStringLiteral("set")} + args);
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, errLine);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.exitCode, exitCode);
+    QCOMPARE(tenantsScalar(sql), before);
+
+    const CtlRun json = ctl(QStringList{QStringLiteral("--json"), QStringLiteral("quota"), QStringLiteral("set")} + args);
+    QCOMPARE(json.exitCode, exitCode);
+    const QJsonObject error = QJsonDocument::fromJson(json.err.toUtf8()).object();
+    QCOMPARE(error[QLatin1String("error")].toString(), exitCode == 6 ? QStringLiteral("not_found") : QStringLiteral("validation"));
+    QCOMPARE(QStringLiteral("tenantctl: ") + error[QLatin1String("message")].toString() + u'\n', errLine);
+}
+
+void TstTenantctl::quotaApplyTier()
+{
+    const tc::TierPreset *enterprise = tc::TierCatalog::preset(tc::Tier::Enterprise);
+    const tc::TierPreset *starter = tc::TierCatalog::preset(tc::Tier::Starter);
+    QVERIFY(enterprise && starter);
+    const QString emea = idOf(QStringLiteral("globex/emea"));
+    const QString globex = idOf(QStringLiteral("globex"));
+    auto limits = [this](const QString &tenantId) {
+        return m_tenants->rows(QStringLiteral("SELECT r.key || '=' || coalesce(q.hard_limit::text, 'null') "
+                                              "FROM tenancy.resources r LEFT JOIN tenancy.quotas q "
+                                              "ON q.resource = r.key AND q.tenant_id = '%1' ORDER BY r.sort_order")
+                                   .arg(tenantId));
+    };
+
+    // Under a starter parent, the enterprise preset is capped at the parent's limits.
+    int expectedCapped = 0;
+    int expectedWritten = 0;
+    QStringList expectedLimits;
+    const QStringList globexLimits = limits(globex);
+    for (const QString &entry : globexLimits) {
+        const QString resource = entry.section(u'=', 0, 0);
+        const QString parentLimit = entry.section(u'=', 1);
+        std::optional<qint64> preset;
+        for (const auto &[key, limit] : enterprise->quotas) {
+            if (key == resource)
+                preset = limit;
+        }
+        if (preset && parentLimit != QLatin1String("null") && *preset > parentLimit.toLongLong()) {
+            ++expectedCapped;
+            ++expectedWritten;
+            expectedLimits.append(resource + u'=' + parentLimit);
+        } else if (preset) {
+            ++expectedWritten;
+            expectedLimits.append(resource + u'=' + QString::number(*preset));
+        } else {
+            expectedLimits.append(resource + QStringLiteral("=null"));
+        }
+    }
+    QVERIFY(expectedCapped > 0);
+
+    // Without capping: refused, nothing written.
+    const QStringList before = limits(emea);
+    CtlRun r = ctl({QStringLiteral("quota"), QStringLiteral("apply-tier"), QStringLiteral("globex/emea"),
+                    QStringLiteral("enterprise"), QStringLiteral("--no-cap")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(QLatin1String("tenantctl: ")), qPrintable(r.err));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(limits(emea), before);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT tier FROM tenancy.tenants WHERE id = '%1'").arg(emea)),
+             QStringLiteral("starter"));
+
+    r = ctl({QStringLiteral("--json"), QStringLiteral("quota"), QStringLiteral("apply-tier"), QStringLiteral("globex/emea"),
+             QStringLiteral("Enterprise")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o.keys(), QStringList({QStringLiteral("capped"), QStringLiteral("path"), QStringLiteral("per_resource"),
+                                    QStringLiteral("subtree"), QStringLiteral("tenant_id"), QStringLiteral("tenants"),
+                                    QStringLiteral("tier"), QStringLiteral("tiers_changed"), QStringLiteral("unchanged"),
+                                    QStringLiteral("written")}));
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("globex/emea"));
+    QCOMPARE(o[QLatin1String("tier")].toString(), QStringLiteral("enterprise"));
+    QCOMPARE(o[QLatin1String("subtree")].toBool(true), false);
+    QCOMPARE(o[QLatin1String("tenants")].toInt(), 1);
+    QCOMPARE(o[QLatin1String("tiers_changed")].toInt(), 1);
+    QCOMPARE(o[QLatin1String("capped")].toInt(), expectedCapped);
+    QCOMPARE(o[QLatin1String("written")].toInt(), expectedWritten);
+    QCOMPARE(o[QLatin1String("unchanged")].toInt(), 9 - expectedWritten);
+    int perResourceTotal = 0;
+    for (const QJsonValue &v : o[QLatin1String("per_resource")].toArray())
+        perResourceTotal += v[QLatin1String("written")].toInt();
+    QCOMPARE(perResourceTotal, expectedWritten);
+    QCOMPARE(limits(emea), expectedLimits);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT tier FROM tenancy.tenants WHERE id = '%1'").arg(emea)),
+             QStringLiteral("enterprise"));
+
+    // A whole subtree, for people; the top level is not capped by anything.
+    const int subtreeSize = tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE slug <> 'globex' "
+                                                         "AND slug <> 'emea'"))
+                                .toInt();
+    r = ctl({QStringLiteral("quota"), QStringLiteral("apply-tier"), QStringLiteral("acme"), QStringLiteral("enterprise"),
+             QStringLiteral("--subtree")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QRegularExpression summary(QStringLiteral(
+        "^Applied tier enterprise to acme and its subtree: (\\d+) tenant\\(s\\), (\\d+) tier\\(s\\) changed, (\\d+) quota "
+        "row\\(s\\) written, (\\d+) unchanged, (\\d+) capped at the parent's limit\\.\\n$"));
+    const QRegularExpressionMatch m = summary.match(r.out);
+    QVERIFY2(m.hasMatch(), qPrintable(r.out));
+    QCOMPARE(m.captured(1).toInt(), subtreeSize); // acme, eu, research, l4..l8
+    QCOMPARE(m.captured(2).toInt(), subtreeSize);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE tier = 'enterprise'")).toInt(),
+             subtreeSize + 1);
+    QStringList enterpriseLimits;
+    for (const auto &[key, limit] : enterprise->quotas)
+        enterpriseLimits.append(key + u'=' + (limit ? QString::number(*limit) : QStringLiteral("null")));
+    enterpriseLimits.sort();
+    QStringList acmeLimits = limits(idOf(QStringLiteral("acme")));
+    acmeLimits.sort();
+    QCOMPARE(acmeLimits, enterpriseLimits);
+}
+
+void TstTenantctl::quotaSetConflict()
+{
+    // Another session changes the row between tenantctl's read and its write: it holds the
+    // row locked (an open transaction in psql) until tenantctl waits for it, then commits.
+    const QString globex = idOf(QStringLiteral("globex"));
+    const QString row = QStringLiteral("tenancy.quotas WHERE tenant_id = '%1' AND resource = 'api_keys'").arg(globex);
+    const QString versionBefore = tenantsScalar(QStringLiteral("SELECT version FROM ") + row);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT hard_limit FROM ") + row), QStringLiteral("5"));
+
+    QProcess psql;
+    psql.setProcessEnvironment(cleanEnvironment());
+    psql.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"),
+                                        QStringLiteral("-t"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                        m_tenants->conninfo()});
+    QVERIFY2(psql.waitForStarted(), "psql is needed for this test");
+    psql.write(QStringLiteral("BEGIN; UPDATE %1; SELECT 'locked';\n")
+                   .arg(QStringLiteral("tenancy.quotas SET hard_limit = 300 WHERE tenant_id = '%1' AND resource = 'api_keys'")
+                            .arg(globex))
+                   .toUtf8());
+    QByteArray psqlOut;
+    while (!psqlOut.contains("locked") && psql.waitForReadyRead(kRunTimeoutMs))
+        psqlOut += psql.readAllStandardOutput();
+    QVERIFY2(psqlOut.contains("locked"), psql.readAllStandardError().constData());
+
+    QProcess ctlProcess;
+    ctlProcess.setProcessEnvironment(cleanEnvironment());
+    ctlProcess.start(m_ctl, {QStringLiteral("--db"), m_tenants->conninfo(m_operator), QStringLiteral("quota"),
+                             QStringLiteral("set"), QStringLiteral("globex"), QStringLiteral("api_keys"),
+                             QStringLiteral("7")});
+    // Wait (bounded, not timed) until tenantctl has read the row and waits for the lock.
+    const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                           "AND usename = '%1' AND wait_event_type = 'Lock'")
+                                .arg(m_operator);
+    QTRY_VERIFY_WITH_TIMEOUT(tenantsScalar(waiting) == QLatin1String("1") || ctlProcess.state() == QProcess::NotRunning,
+                             kRunTimeoutMs);
+    QCOMPARE(ctlProcess.state(), QProcess::Running);
+    psql.write("COMMIT;\n");
+    psql.closeWriteChannel();
+    QVERIFY(psql.waitForFinished(kRunTimeoutMs));
+    QCOMPARE(psql.exitCode(), 0);
+
+    QVERIFY(ctlProcess.waitForFinished(kRunTimeoutMs));
+    const QString versionAfter = tenantsScalar(QStringLiteral("SELECT version FROM ") + row);
+    QCOMPARE(versionAfter.toLongLong(), versionBefore.toLongLong() + 1);
+    QCOMPARE(QString::fromUtf8(ctlProcess.readAllStandardError()),
+             QStringLiteral("tenantctl: The api_keys quota of globex changed while this command ran (the limit went from "
+                            "5 to 300, version %1 is now %2); nothing was written. Check it with \"tenantctl quota "
+                            "get\" and try again.\n")
+                 .arg(versionBefore, versionAfter));
+    QCOMPARE(ctlProcess.readAllStandardOutput(), QByteArray());
+    QCOMPARE(ctlProcess.exitCode(), 4);
+    // Theirs stays.
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT hard_limit FROM ") + row), QStringLiteral("300"));
+}
+
+void TstTenantctl::auditorCannotWrite()
+{
+    const QString before = tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log"));
+    CtlRun r = ctl({QStringLiteral("quota"), QStringLiteral("set"), QStringLiteral("acme"), QStringLiteral("users"),
+                    QStringLiteral("100")},
+                   m_auditor);
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 5);
+    QCOMPARE(r.errLines().size(), 1);
+    QCOMPARE(r.out, QString());
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("initech"), QStringLiteral("--name"),
+             QStringLiteral("Initech")},
+            m_auditor);
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 5);
+    QCOMPARE(r.errLines().size(), 1);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log")), before);
+    // Reading is fine.
+    r = ctl({QStringLiteral("--json"), QStringLiteral("quota"), QStringLiteral("get"), QStringLiteral("acme")}, m_auditor);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonObject(r)[QLatin1String("quotas")].toArray().size(), 9);
 }
 
 QTEST_GUILESS_MAIN(TstTenantctl)
