@@ -107,9 +107,14 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     m_capAtParent->setChecked(true);
     m_capAtParent->setToolTip(tr("A preset above a sub-tenant's parent limit is lowered to it. Without this, such a "
                                  "preset refuses the whole edit."));
+    m_tierPreview = new QLabel(tierPage);
+    m_tierPreview->setObjectName(QStringLiteral("tierPreview"));
+    m_tierPreview->setTextFormat(Qt::RichText);
     auto *tierForm = new QFormLayout(tierPage);
+    tierForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     tierForm->addRow(tr("T&ier:"), m_tier);
-    tierForm->addRow(m_capAtParent);
+    tierForm->addRow(QString(), m_capAtParent);
+    tierForm->addRow(tr("Its limits:"), m_tierPreview);
 
     auto *resourcePage = new QWidget(form);
     m_resource = new QComboBox(resourcePage);
@@ -121,18 +126,26 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     m_limitMessage = new QLabel(resourcePage);
     m_limitMessage->setObjectName(QStringLiteral("limitMessage"));
     m_limitMessage->setWordWrap(true);
+    m_limit->setMinimumWidth(m_limit->fontMetrics().averageCharWidth() * 32);
     auto *resourceForm = new QFormLayout(resourcePage);
+    resourceForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     resourceForm->addRow(tr("&Resource:"), m_resource);
     resourceForm->addRow(tr("&Limit:"), m_limit);
     resourceForm->addRow(QString(), m_limitMessage);
 
-    m_source = new TenantPicker(store, form);
+    auto *copyPage = new QWidget(form);
+    m_source = new TenantPicker(store, copyPage);
     m_source->setObjectName(QStringLiteral("sourcePicker"));
+    auto *copyLabel = new QLabel(tr("Copy every own limit and alert threshold of:"), copyPage);
+    copyLabel->setBuddy(m_source);
+    auto *copyLayout = new QVBoxLayout(copyPage);
+    copyLayout->addWidget(copyLabel);
+    copyLayout->addWidget(m_source, 1);
 
     m_options = new QStackedWidget(form);
     m_options->addWidget(tierPage);
     m_options->addWidget(resourcePage);
-    m_options->addWidget(m_source);
+    m_options->addWidget(copyPage);
 
     auto *change = new QGroupBox(tr("Change"), form);
     auto *changeLayout = new QVBoxLayout(change);
@@ -182,6 +195,7 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     m_perResource->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_perResource->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_perResource->verticalHeader()->hide();
+    m_perResource->verticalHeader()->setDefaultSectionSize(m_perResource->fontMetrics().height() + 8);
     m_perResource->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_perResource->setSelectionMode(QAbstractItemView::NoSelection);
     m_perResource->setAlternatingRowColors(true);
@@ -219,6 +233,7 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
         validate();
     });
     connect(m_includeSubtrees, &QCheckBox::toggled, this, &BulkQuotaDialog::updateSelectionText);
+    connect(m_tier, &QComboBox::currentIndexChanged, this, &BulkQuotaDialog::updateTierPreview);
     connect(m_resource, &QComboBox::currentIndexChanged, this, &BulkQuotaDialog::validate);
     connect(m_limit, &QLineEdit::textChanged, this, &BulkQuotaDialog::validate);
     connect(m_source, &TenantPicker::choiceChanged, this, &BulkQuotaDialog::validate);
@@ -241,6 +256,7 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     setTabOrder(m_resource, m_limit);
 
     updateSelectionText();
+    updateTierPreview();
     loadResources();
     m_source->start();
     validate();
@@ -287,7 +303,32 @@ void BulkQuotaDialog::setResources(const QList<Resource> &resources)
     for (const Resource &r : resources)
         m_resource->addItem(r.displayName, r.key);
     m_resource->setEnabled(!resources.isEmpty());
+    updateTierPreview();
     validate();
+}
+
+void BulkQuotaDialog::updateTierPreview()
+{
+    const TierPreset *preset = TierCatalog::preset(tierFromKey(m_tier->currentData().toString()).value_or(Tier::Starter));
+    if (!preset)
+        return;
+    // Until the catalog has arrived, the preset's own keys.
+    QList<Resource> resources = m_resources;
+    if (resources.isEmpty()) {
+        for (const auto &[key, limit] : preset->quotas)
+            resources.append({key, key, unitOfKey(key)});
+    }
+    QString rows;
+    for (const Resource &r : std::as_const(resources)) {
+        const auto it = std::find_if(preset->quotas.cbegin(), preset->quotas.cend(),
+                                     [&r](const auto &q) { return q.first == r.key; });
+        if (it == preset->quotas.cend())
+            continue;
+        const QString value = it->second ? formatQuantity(*it->second, r.unit) : tr("unlimited");
+        rows += QStringLiteral("<tr><td>%1</td><td align=\"right\">&nbsp;&nbsp;%2</td></tr>")
+                    .arg(r.displayName.toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    m_tierPreview->setText(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">%1</table>").arg(rows));
 }
 
 QString BulkQuotaDialog::resourceName(const QString &key) const
@@ -475,9 +516,19 @@ void BulkQuotaDialog::showError(const QString &html, const QString &detail)
 void BulkQuotaDialog::showSummary(const BulkQuotaReport &report)
 {
     const BulkQuotaRequest r = request();
-    m_summaryTitle->setText(report.written == 0
-                                ? tr("Done. Every quota already held these values; nothing needed changing.")
-                                : tr("Done. The change was applied in one transaction."));
+    QString done;
+    switch (r.action) {
+    case BulkQuotaRequest::Action::ApplyTier: done = tr("The %1 tier was applied.").arg(m_tier->currentText()); break;
+    case BulkQuotaRequest::Action::SetResource:
+        done = tr("%1 was set to %2.").arg(m_resource->currentText(), m_limit->text().trimmed());
+        break;
+    case BulkQuotaRequest::Action::CopyFrom:
+        done = tr("The quotas of %1 were copied.").arg(m_source->chosen() ? m_source->chosen()->tenant.slug : QString());
+        break;
+    }
+    m_summaryTitle->setText(report.written == 0 && report.tiersChanged == 0
+                                ? tr("%1 Every quota already held these values; nothing needed changing.").arg(done)
+                                : tr("%1 All changes were made in one transaction.").arg(done));
     m_summaryTenants->setText(number(report.tenants));
     m_summaryTiers->setText(number(report.tiersChanged));
     m_summaryWritten->setText(number(report.written));

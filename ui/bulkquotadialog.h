@@ -63,6 +63,7 @@ private:
     void setResources(const QList<Resource> &resources);
     QString resourceName(const QString &key) const;
     void updateSelectionText();
+    void updateTierPreview();
     void validate();
     QString limitProblem(const QuantityParseError &error) const;
     void submit();
@@ -87,6 +88,7 @@ private:
     QStackedWidget *m_options = nullptr;
     QComboBox *m_tier = nullptr;
     QCheckBox *m_capAtParent = nullptr;
+    QLabel *m_tierPreview = nullptr;
     QComboBox *m_resource = nullptr;
     QLineEdit *m_limit = nullptr;
     QLabel *m_limitMessage = nullptr;

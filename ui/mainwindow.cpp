@@ -279,7 +279,7 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_model = new TenantTreeModel(m_store.get(), this);
     connect(m_model, &TenantTreeModel::errorOccurred, this, &MainWindow::showError);
     connect(m_model, &TenantTreeModel::loadingChanged, this, [this](bool loading) {
-        if (loading)
+        if (loading && statusBar()->currentMessage().isEmpty()) // never over a message that says what happened
             statusBar()->showMessage(tr("Loading…"));
         else if (statusBar()->currentMessage() == tr("Loading…"))
             statusBar()->clearMessage();

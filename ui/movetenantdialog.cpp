@@ -19,7 +19,7 @@ MoveTenantDialog::MoveTenantDialog(TenantStore *store, const Tenant &tenant, con
     : QDialog(parent), m_store(store), m_tenant(tenant), m_path(path)
 {
     setWindowTitle(tr("Move %1 To").arg(tenant.slug));
-    setMinimumSize(480, 420);
+    setMinimumSize(540, 440);
 
     auto *intro = new QLabel(tr("Choose the new parent of <b>%1</b>. Its whole subtree moves with it.")
                                  .arg(path.toHtmlEscaped()),

@@ -64,7 +64,7 @@ TenantActions::TenantActions(TenantTreePanel *tree, QWidget *window) : QObject(w
     m_newSubTenant->setStatusTip(tr("Create a tenant under the selected one."));
     connect(m_newSubTenant, &QAction::triggered, this, &TenantActions::newSubTenant);
 
-    m_rename = new QAction(themeIcon("edit-rename", QStyle::SP_FileDialogDetailedView), tr("&Rename…"), this);
+    m_rename = new QAction(themeIcon("edit-rename", QStyle::SP_FileDialogInfoView), tr("&Rename…"), this);
     m_rename->setObjectName(QStringLiteral("actionRename"));
     m_rename->setShortcut(Qt::Key_F2);
     m_rename->setStatusTip(tr("Change the slug or display name of the selected tenant."));
@@ -85,7 +85,7 @@ TenantActions::TenantActions(TenantTreePanel *tree, QWidget *window) : QObject(w
                             "Dragging it in the tree does the same."));
     connect(m_move, &QAction::triggered, this, &TenantActions::moveTenant);
 
-    m_bulk = new QAction(themeIcon("view-list-details", QStyle::SP_FileDialogListView), tr("Apply Tier / &Bulk Quotas…"),
+    m_bulk = new QAction(themeIcon("view-list-details", QStyle::SP_FileDialogDetailedView), tr("Apply Tier / &Bulk Quotas…"),
                          this);
     m_bulk->setObjectName(QStringLiteral("actionBulkQuotas"));
     m_bulk->setIconText(tr("Bulk Quotas"));
@@ -93,9 +93,11 @@ TenantActions::TenantActions(TenantTreePanel *tree, QWidget *window) : QObject(w
     m_bulk->setStatusTip(tr("Apply a tier, set one resource or copy quotas for all selected tenants at once."));
     connect(m_bulk, &QAction::triggered, this, &TenantActions::bulkQuotas);
 
-    const QList<QAction *> all{m_newTenant, m_newSubTenant, m_rename, m_edit, m_move, m_bulk};
-    // Shortcuts work wherever the focus is in the window, menus open or not.
-    window->addActions(all);
+    // Shortcuts work wherever the focus is in the window, menus open or not; but F2 renames
+    // only in the tree, as other views (the quota editor) edit their own cells with it.
+    window->addActions({m_newTenant, m_newSubTenant, m_edit, m_move, m_bulk});
+    m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    tree->addAction(m_rename);
 
     QTreeView *view = tree->view();
     view->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -112,6 +112,7 @@ TenantDialog::TenantDialog(Mode mode, QWidget *parent) : QDialog(parent), m_mode
     featuresLayout->addWidget(m_features);
     featuresLayout->addWidget(m_inherit);
     featuresLayout->addWidget(m_inherited);
+    featuresLayout->addStretch(1);
 
     m_retention = new QSpinBox(this);
     m_retention->setObjectName(QStringLiteral("retentionDays"));
@@ -181,9 +182,7 @@ TenantDialog::TenantDialog(Mode mode, QWidget *parent) : QDialog(parent), m_mode
     m_ok->setDefault(true);
     layout->addWidget(m_buttons);
 
-    // Rows are as tall as the list needs: no scrolling for the handful of features.
-    const int rows = m_features->count() + 1;
-    m_features->setMinimumHeight(m_features->sizeHintForRow(0) * rows + 2 * m_features->frameWidth());
+    fitFeatureList();
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isAcceptable() && !m_busy)
@@ -265,6 +264,7 @@ void TenantDialog::setTenant(const Tenant &tenant)
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         }
     }
+    fitFeatureList();
     for (int i = 0; i < m_features->count(); ++i) {
         QListWidgetItem *item = m_features->item(i);
         item->setCheckState(s.features.contains(item->data(kFeatureKeyRole).toString()) ? Qt::Checked : Qt::Unchecked);
@@ -411,6 +411,12 @@ void TenantDialog::updateQuotaChoiceText()
         m_quotasInherit->setText(tr("&No limits for now"));
         m_quotasInherit->setToolTip(tr("No own limits: a top-level tenant without limits is unlimited."));
     }
+}
+
+void TenantDialog::fitFeatureList()
+{
+    // As tall as the handful of features: no scrolling, no empty box.
+    m_features->setFixedHeight(m_features->sizeHintForRow(0) * m_features->count() + 2 * m_features->frameWidth() + 4);
 }
 
 void TenantDialog::setBusy(bool busy)

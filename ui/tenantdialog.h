@@ -67,6 +67,7 @@ private:
     void validate();
     void updateInheritedText();
     void updateQuotaChoiceText();
+    void fitFeatureList();
     TenantSettings settings() const;
     QString slugProblem(const QString &slug) const;
     QString displayNameProblem(const QString &name) const;

@@ -3,6 +3,7 @@
 #include "models/store/tenantstore.h"
 #include "ui/errortext.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,7 +25,9 @@ TenantPicker::TenantPicker(TenantStore *store, QWidget *parent) : QWidget(parent
     m_search->setObjectName(QStringLiteral("pickerSearch"));
     m_search->setPlaceholderText(tr("Search by name or slug"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    const QIcon find = QIcon::fromTheme(QStringLiteral("edit-find"));
+    if (!find.isNull()) // without an icon theme the slot would be an empty gap
+        m_search->addAction(find, QLineEdit::LeadingPosition);
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("pickerList"));
@@ -51,6 +54,20 @@ TenantPicker::TenantPicker(TenantStore *store, QWidget *parent) : QWidget(parent
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_debounce.stop();
         runSearch();
+    });
+    // Down from the search field goes on to the first row that can be chosen.
+    auto *toList = new QAction(this);
+    toList->setShortcut(Qt::Key_Down);
+    toList->setShortcutContext(Qt::WidgetShortcut);
+    m_search->addAction(toList);
+    connect(toList, &QAction::triggered, this, [this] {
+        for (int row = 0; row < m_list->count(); ++row) {
+            if (m_list->item(row)->flags() & Qt::ItemIsEnabled) {
+                m_list->setCurrentRow(row);
+                break;
+            }
+        }
+        m_list->setFocus();
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &TenantPicker::choiceChanged);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -131,13 +148,17 @@ void TenantPicker::show(const QString &text, const QList<TenantMatch> &matches, 
         if (m_topLevelVeto.isEmpty())
             top->setToolTip(tr("A top-level tenant has no parent."));
     }
+    int vetoed = 0;
     for (int i = 0; i < m_matches.size(); ++i) {
         const TenantMatch &match = m_matches.at(i);
         const QString veto = m_veto ? m_veto(match) : QString();
         QListWidgetItem *item = addRow(pathOf(match), i, veto);
         if (veto.isEmpty())
             item->setToolTip(match.tenant.displayName);
+        else
+            ++vetoed;
     }
+    const QString greyed = vetoed > 0 ? tr("Greyed-out tenants can't be chosen; point at one to see why.") : QString();
     if (text.isEmpty())
         m_info->setText(truncated ? tr("Showing the first %1 top-level tenants; type to search the whole hierarchy.")
                                         .arg(QLocale().toString(m_matches.size()))
@@ -149,6 +170,8 @@ void TenantPicker::show(const QString &text, const QList<TenantMatch> &matches, 
                             .arg(QLocale().toString(m_matches.size())));
     else
         m_info->setText(QString());
+    if (!greyed.isEmpty())
+        m_info->setText(m_info->text().isEmpty() ? greyed : m_info->text() + u' ' + greyed);
     m_info->setVisible(!m_info->text().isEmpty());
     Q_EMIT choiceChanged();
     Q_EMIT listed(text);
