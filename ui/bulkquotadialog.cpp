@@ -312,14 +312,8 @@ void BulkQuotaDialog::updateTierPreview()
     const TierPreset *preset = TierCatalog::preset(tierFromKey(m_tier->currentData().toString()).value_or(Tier::Starter));
     if (!preset)
         return;
-    // Until the catalog has arrived, the preset's own keys.
-    QList<Resource> resources = m_resources;
-    if (resources.isEmpty()) {
-        for (const auto &[key, limit] : preset->quotas)
-            resources.append({key, key, unitOfKey(key)});
-    }
-    QString rows;
-    for (const Resource &r : std::as_const(resources)) {
+    QString rows; // empty until the catalog has arrived (a moment)
+    for (const Resource &r : std::as_const(m_resources)) {
         const auto it = std::find_if(preset->quotas.cbegin(), preset->quotas.cend(),
                                      [&r](const auto &q) { return q.first == r.key; });
         if (it == preset->quotas.cend())
@@ -455,8 +449,8 @@ void BulkQuotaDialog::submit()
         return;
     m_error->hide();
     m_stopping = false;
-    setRunning(true);
     m_watcher.setFuture(m_store->bulkQuotas(request()));
+    setRunning(true);
 }
 
 void BulkQuotaDialog::setRunning(bool running)

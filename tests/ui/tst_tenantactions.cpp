@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void dropAsksThenMoves();
     void contextMenuHasTheActions();
     void bulkAppliesATierWithProgressAndSummary();
+    void bulkStopRollsBack();
     void bulkSetResourceExplainsBadInput();
     void bulkErrorChangesNothing();
     void auditorGetsNoActions();
@@ -681,6 +683,64 @@ void TstTenantActions::bulkAppliesATierWithProgressAndSummary()
     QPointer<ui::BulkQuotaDialog> guard(dialog);
     QTest::mouseClick(close, Qt::LeftButton);
     QTRY_VERIFY(!guard || !guard->isVisible());
+}
+
+void TstTenantActions::bulkStopRollsBack()
+{
+    QVERIFY(connectAs(kOperator));
+    // Another session holds the quotas table, so the edit is still waiting when Stop is pressed.
+    const QString lockName = QStringLiteral("tst_tenantactions_lock");
+    QProcess locker;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGAPPNAME"), lockName);
+    locker.setProcessEnvironment(env);
+    locker.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), m_db->conninfo(),
+                                          QStringLiteral("-c"),
+                                          QStringLiteral("BEGIN; LOCK TABLE tenancy.quotas IN EXCLUSIVE MODE; "
+                                                         "SELECT pg_sleep(120); COMMIT;")});
+    const QString sleeping = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = '%1' "
+                                            "AND wait_event = 'PgSleep'").arg(lockName);
+    QTRY_COMPARE_WITH_TIMEOUT(sql(sleeping), QStringLiteral("1"), 10000);
+
+    QVERIFY(select(QStringLiteral("target")));
+    QVERIFY(select(QStringLiteral("dnd-target"), QItemSelectionModel::Select));
+    const QString before = m_db->rows(QStringLiteral("SELECT slug, tier, version FROM tenancy.tenants WHERE slug IN "
+                                                     "('target', 'dnd-target') ORDER BY slug")).join(u';')
+                           + m_db->rows(QStringLiteral("SELECT count(*) FROM tenancy.quotas")).join(u';');
+    m_window->tenantActions()->bulkAction()->trigger();
+    ui::BulkQuotaDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visible<ui::BulkQuotaDialog>()));
+    auto *tier = child<QComboBox>(dialog, "tier");
+    tier->setCurrentIndex(tier->findData(QStringLiteral("enterprise")));
+    QTRY_VERIFY(child<QComboBox>(dialog, "resource")->isEnabled()); // reads aren't held up by the lock
+    QTest::mouseClick(child<QPushButton>(dialog, "applyButton"), Qt::LeftButton);
+    QVERIFY(dialog->isRunning());
+    QVERIFY(!child<QPushButton>(dialog, "applyButton")->isEnabled());
+    QVERIFY(!tier->isEnabled());
+    auto *stop = child<QPushButton>(dialog, "cancelButton");
+    QCOMPARE(stop->text(), QStringLiteral("&Stop"));
+    QTRY_COMPARE_WITH_TIMEOUT(sql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                                 "AND datname = current_database()")),
+                              QStringLiteral("1"), 10000); // the edit waits for the lock
+    saveShot(dialog, QStringLiteral("bulkdialog-running"));
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QCOMPARE(child<QLabel>(dialog, "bulkProgressText")->text(), QStringLiteral("Stopping…"));
+    QVERIFY(dialog->isVisible()); // Stop stops; it doesn't close
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '%1'")
+                            .arg(lockName)),
+             QString());
+    auto *error = child<QLabel>(dialog, "bulkError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+    QVERIFY(!dialog->isRunning());
+    QCOMPARE(error->text(), QStringLiteral("Stopped. Nothing was changed."));
+    QCOMPARE(stop->text(), QStringLiteral("Cancel"));
+    QVERIFY(child<QPushButton>(dialog, "applyButton")->isEnabled()); // may be tried again
+    const QString after = m_db->rows(QStringLiteral("SELECT slug, tier, version FROM tenancy.tenants WHERE slug IN "
+                                                    "('target', 'dnd-target') ORDER BY slug")).join(u';')
+                          + m_db->rows(QStringLiteral("SELECT count(*) FROM tenancy.quotas")).join(u';');
+    QCOMPARE(after, before);
+    locker.waitForFinished(10000);
+    dialog->reject();
 }
 
 void TstTenantActions::bulkSetResourceExplainsBadInput()
