@@ -195,7 +195,7 @@ void TenantActions::updateActions()
 
     const bool readOnly = connected && !m_session.canWrite();
     const auto tip = [readOnly](QAction *action, const QString &text) {
-        const QString withKey = QStringLiteral("%1 (%2)").arg(text, shortcutText(action));
+        const QString withKey = tr("%1 (%2)", "tooltip (shortcut)").arg(text, shortcutText(action));
         action->setToolTip(readOnly ? tr("%1 — not available: this login is read-only.").arg(withKey) : withKey);
     };
     tip(m_newTenant, tr("Create a top-level tenant"));

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void conflictingEditOffersReload();
     void movesThroughTheDialog();
     void ownSubtreeIsNotATarget();
+    void moveConflictIsExplained();
     void databaseRefusesAMove_data();
     void databaseRefusesAMove();
     void dropAsksThenMoves();
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void bulkSetResourceExplainsBadInput();
     void bulkErrorChangesNothing();
     void auditorGetsNoActions();
+    void otherConsolesFollow();
 
 private:
     bool connectAs(const QString &login);
@@ -146,7 +148,7 @@ void TstTenantActions::initTestCase()
                               .arg(slug, parentId, settings));
     };
     for (const char *slug : {"beta", "mover", "target", "rename-me", "conflict-me", "dnd", "dnd-target", "bulk-a",
-                             "bulk-b", "big", "small", "deep"})
+                             "bulk-b", "big", "small", "deep", "stale-mover", "elsewhere", "seen-elsewhere"})
         QCOMPARE(add(QLatin1String(slug)), QString());
     QCOMPARE(add(QStringLiteral("alpha"), {}, QStringLiteral(R"({"features": ["sso"]})")), QString());
     QCOMPARE(add(QStringLiteral("alpha-kid"), QStringLiteral("alpha")), QString());
@@ -492,6 +494,36 @@ void TstTenantActions::ownSubtreeIsNotATarget()
     dialog->reject();
 }
 
+void TstTenantActions::moveConflictIsExplained()
+{
+    QVERIFY(connectAs(kOperator));
+    QVERIFY(select(QStringLiteral("stale-mover")));
+    m_window->tenantActions()->moveAction()->trigger();
+    ui::MoveTenantDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visible<ui::MoveTenantDialog>()));
+    QVERIFY(pick(dialog->picker(), QStringLiteral("target"), QStringLiteral("target")));
+    // Someone else moves it first.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET parent_id = (SELECT id FROM tenancy.tenants WHERE "
+                                       "slug = 'elsewhere') WHERE slug = 'stale-mover'")),
+             QString());
+    QSignalSpy listed(dialog->picker(), &ui::TenantPicker::listed);
+    QTest::mouseClick(child<QPushButton>(dialog, "okButton"), Qt::LeftButton);
+    auto *error = child<QLabel>(dialog, "moveError");
+    QTRY_VERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("stale-mover was moved by someone else meanwhile. Its new place is read again; "
+                                           "choose the parent again."));
+    QCOMPARE(parentSlugOf(QStringLiteral("stale-mover")), QStringLiteral("elsewhere"));
+    // A second try is checked against where it is now (read again, the list with it), and works.
+    QTRY_VERIFY(!listed.isEmpty());
+    const QList<QListWidgetItem *> items = dialog->picker()->list()->findItems(QStringLiteral("target"), Qt::MatchExactly);
+    QCOMPARE(items.size(), 1);
+    dialog->picker()->list()->setCurrentItem(items.first());
+    QPointer<ui::MoveTenantDialog> guard(dialog);
+    QTest::mouseClick(child<QPushButton>(dialog, "okButton"), Qt::LeftButton);
+    QTRY_VERIFY(!guard || !guard->isVisible());
+    QCOMPARE(parentSlugOf(QStringLiteral("stale-mover")), QStringLiteral("target"));
+}
+
 void TstTenantActions::databaseRefusesAMove_data()
 {
     QTest::addColumn<QString>("tenant");
@@ -819,6 +851,38 @@ void TstTenantActions::auditorGetsNoActions()
     press(Qt::Key_F2);
     QCoreApplication::processEvents();
     QVERIFY(!visible<ui::TenantDialog>());
+}
+
+void TstTenantActions::otherConsolesFollow()
+{
+    QVERIFY(connectAs(kOperator));
+    // A second console, as another operator would have open.
+    ui::MainWindow other(&makeStore);
+    QSignalSpy finished(&other, &ui::MainWindow::connectionFinished);
+    ConnectionProfile profile;
+    profile.conninfo = m_db->conninfo(kOperator);
+    other.connectTo(profile);
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(other.treeModel()->rowCount() > 0);
+    QTRY_VERIFY(other.store()->isChangeFeedLive());
+    const QUuid id = QUuid::fromString(idOf(QStringLiteral("seen-elsewhere")));
+    QTRY_VERIFY(other.treeModel()->indexOf(id).isValid());
+
+    // Renamed and re-tiered here ...
+    QVERIFY(select(QStringLiteral("seen-elsewhere")));
+    m_window->tenantActions()->editAction()->trigger();
+    ui::TenantDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visible<ui::TenantDialog>()));
+    auto *name = child<QLineEdit>(dialog, "displayName");
+    QTest::keyClicks(name, QStringLiteral("Seen There Too"));
+    QTest::mouseClick(child<QPushButton>(dialog, "okButton"), Qt::LeftButton);
+    // ... shows there without a reload.
+    QTRY_COMPARE(other.treeModel()->indexOf(id).data(TenantTreeModel::DisplayNameRole).toString(), QStringLiteral("Seen There Too"));
+    // And the audit trail names who did it.
+    QCOMPARE(m_db->rows(QStringLiteral("SELECT action, actor, before->>'display_name' FROM tenancy.audit_log WHERE "
+                                       "tenant_id = '%1' AND after->>'display_name' = 'Seen There Too'")
+                            .arg(id.toString(QUuid::WithoutBraces))),
+             QStringList{QStringLiteral("tenants.update|%1|Seen Elsewhere").arg(kOperator)});
 }
 
 QTEST_MAIN(TstTenantActions)
