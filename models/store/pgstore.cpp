@@ -193,6 +193,8 @@ struct PgStore::Private
             worker,
             [worker, promise, what, job = std::move(job)]() {
                 const pg::ProgressFn progress = [promise](qint64 done, qint64 total) {
+                    if (total < 0)
+                        return !promise->isCanceled();
                     // QFuture's progress is an int; scale very large totals down.
                     const int scale = total > std::numeric_limits<int>::max() / 2 ? 1000 : 1;
                     promise->setProgressRange(0, int(total / scale));

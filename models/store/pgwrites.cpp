@@ -643,8 +643,12 @@ Result<BulkQuotaReport> bulkQuotas(pqxx::connection &conn, const BulkQuotaReques
         return Error::validation(QStringLiteral("A limit cannot be negative."));
     pqxx::work tx(conn);
     auto report = bulkInTransaction(tx, request, progress);
-    if (report.ok())
-        tx.commit();
+    if (!report.ok())
+        return report;
+    // A cancel that arrived after the last chunk still rolls back: the caller was told so.
+    if (progress && !progress(0, -1))
+        return Error{ErrorKind::Cancelled, QStringLiteral("Cancelled; nothing was changed.")};
+    tx.commit();
     return report;
 }
 

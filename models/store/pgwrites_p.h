@@ -12,7 +12,8 @@
 
 namespace tc::pg {
 
-// Reports progress (done, total) and answers whether the caller cancelled.
+// Reports progress (done, total) and answers whether to go on (false: the caller cancelled).
+// A negative total only asks.
 using ProgressFn = std::function<bool(qint64 done, qint64 total)>;
 
 Result<Tenant> createTenant(pqxx::connection &conn, const TenantDraft &draft);

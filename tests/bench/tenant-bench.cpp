@@ -1,6 +1,7 @@
 // tenant-bench: figures for the tenant tree at scale, printed, never asserted.
 //
 //   tenant-bench [--db CONNINFO] [--runs N] [--shapes demo,flat,100x100,10x10x10x10]
+//                [--sections tree,quotas]
 //
 // CONNINFO names a server and a superuser (its dbname is replaced); without it the bench starts
 // a private cluster with scripts/pgcluster.sh under /tmp/tc-bench and leaves it running, so a
@@ -8,10 +9,12 @@
 // the first page of the top level and of the node with the most children, through PgStore and
 // through TenantTreeModel (what the GUI waits for); a search for a substring with about 50
 // matches; and the same top-level page fetched by psql as the reference.
+// The quotas section (quotabench.cpp) prints the quota editor's and bulk edits' figures.
 
 #include "models/items/tenanttreemodel.h"
 #include "models/store/pgstatements_p.h"
 #include "models/store/pgstore.h"
+#include "quotabench.h"
 #include "tests/support/await.h"
 
 #include <QCoreApplication>
@@ -113,6 +116,7 @@ int main(int argc, char *argv[])
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("15")).toInt();
     QString server = option(QStringLiteral("--db"), QString());
     const QStringList wanted = option(QStringLiteral("--shapes"), QStringLiteral("demo,flat,100x100,10x10x10x10")).split(u',');
+    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,quotas")).split(u',');
 
     if (server.isEmpty()) {
         const QString script = QStringLiteral(TC_SOURCE_DIR "/scripts/pgcluster.sh");
@@ -156,7 +160,7 @@ int main(int argc, char *argv[])
                .arg(QStringLiteral("search (matches)"), 22);
 
     for (const Shape &s : std::as_const(shapes)) {
-        if (!wanted.contains(s.name))
+        if (!wanted.contains(s.name) || !sections.contains(QLatin1String("tree")))
             continue;
         const QString dbName = QStringLiteral("bench_") + QString(s.name).replace(u'x', u'_');
         {
@@ -264,5 +268,7 @@ int main(int argc, char *argv[])
     out << "\nroot/widest: first page of " << TenantStore::kDefaultPageSize
         << " rows; store = PgStore future round trip (page query + count, autocommit);\n"
            "model = TenantTreeModel::reload() until the rows are inserted; psql = \\timing of the same page query.\n";
+    if (sections.contains(QLatin1String("quotas")))
+        return bench::runQuotaBench(server, runs, out, err);
     return 0;
 }
