@@ -407,8 +407,20 @@ void TenantTreeModel::onTenantChanged(const TenantChange &change)
                             && (change.operation != TenantChange::Operation::Update
                                 || change.parentId != change.oldParentId);
     if (!structural) {
-        if (m_byId.contains(change.tenantId)) {
+        if (Node *node = m_byId.value(change.tenantId)) {
             m_refreshIds.insert(change.tenantId);
+            // Loaded sub-tenants may show this tenant's limit as the one they inherit.
+            if (change.table == QLatin1String("quotas")) {
+                std::vector<const Node *> pending{node};
+                while (!pending.empty()) {
+                    const Node *n = pending.back();
+                    pending.pop_back();
+                    for (const auto &child : n->children) {
+                        m_refreshIds.insert(child->tenant.id);
+                        pending.push_back(child.get());
+                    }
+                }
+            }
             m_refreshTimer.start();
         }
         return;

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void childrenArriveInContiguousPages();
     void dataRolesAndColumns();
     void updateRefreshesTheRow();
+    void quotaChangeRefreshesLoadedSubTenants();
     void insertLandsInSortedPosition();
     void insertUnderCollapsedParentOnlyCounts();
     void deleteRemovesTheSubtree();
@@ -308,6 +309,31 @@ void TstTenantTreeModel::updateRefreshesTheRow()
     stranger.id = QUuid::createUuid();
     m_store->announce(TenantChange::Operation::Update, stranger, {});
     QVERIFY(!m_model->isLoading());
+}
+
+// Sub-tenants that inherit show the parent's limit: a quota change of the parent refreshes the
+// loaded rows below it too, and nothing outside.
+void TstTenantTreeModel::quotaChangeRefreshesLoadedSubTenants()
+{
+    settle();
+    const QModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    const QModelIndex x = find(*m_model, QStringLiteral("charlie-x"), charlie);
+    loadAll(x);
+    m_store->find(QStringLiteral("charlie"))->items = {1, 500};
+    m_store->find(QStringLiteral("charlie-x"))->items = {2, 500};
+    m_store->find(QStringLiteral("charlie-x-1"))->items = {3, 500};
+    m_store->find(QStringLiteral("delta"))->items = {4, 500}; // not below charlie: stays as read
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    Q_EMIT m_store->tenantChanged({TenantChange::Operation::Update, QStringLiteral("quotas"),
+                                   m_store->find(QStringLiteral("charlie"))->id, {}, {}});
+    settle();
+    QCOMPARE(changed.count(), 3);
+    const QModelIndex leaf = find(*m_model, QStringLiteral("charlie-x-1"), x);
+    QCOMPARE(leaf.siblingAtColumn(TenantTreeModel::ItemsColumn).data(TenantTreeModel::LimitRole).toLongLong(), 500);
+    QCOMPARE(x.siblingAtColumn(TenantTreeModel::ItemsColumn).data(TenantTreeModel::UsedRole).toLongLong(), 2);
+    QVERIFY(!find(*m_model, QStringLiteral("delta")).siblingAtColumn(TenantTreeModel::ItemsColumn)
+                 .data(TenantTreeModel::LimitRole).isValid());
 }
 
 void TstTenantTreeModel::insertLandsInSortedPosition()
