@@ -13,6 +13,153 @@
     </message>
 </context>
 <context>
+    <name>tc::QuotaTableModel</name>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the alerts of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the %1 tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset %1 to inherited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep their changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my changes over theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit again after a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inherit (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by another session meanwhile: now %1. Apply to choose between theirs and yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged, not applied yet: was %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage (%1) is already above the new limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), measured in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No own limit: %1&apos;s limit of %2 applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit here or above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own limit; the parent allows at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tenant&apos;s own limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit set on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ancestor limits this resource.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage reported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not metered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators are alerted when usage passes these percentages of the limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherited from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts at %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s own limit, or the one it inherits from an ancestor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ancestor whose limit applies, or &quot;own&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest usage reported by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage as a share of the effective limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft alert thresholds, in percent of the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tc::TenantTreeModel</name>
     <message>
         <source>Name</source>
@@ -143,6 +290,233 @@
     </message>
     <message>
         <source>Someone else changed this at the same time. Reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::BulkQuotaDialog</name>
+    <message>
+        <source>Apply Tier / Bulk Quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include &amp;sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the change to every tenant below the selected ones as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a &amp;tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the tier and every quota from its preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;one resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set one resource&apos;s limit to the same value everywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy quotas from a tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every selected tenant the same own limits and alert thresholds as another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;p at the parent&apos;s limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preset above a sub-tenant&apos;s parent limit is lowered to it. Without this, such a preset refuses the whole edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its limits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 500 GB, 1.5M, inherit, unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy every own limit and alert threshold of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants covered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota rows written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already as requested:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowered to the parent&apos;s limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing quotas: %1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2); it has no sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) and all its sub-tenants (%3 directly below it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tenants selected, and all their sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tenants selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a limit: a quantity, &quot;inherit&quot; or &quot;unlimited&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit can&apos;t be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large for a limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is counted in whole units; &quot;%2&quot; is not a whole number of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the own limit: each tenant is bounded by its parent&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit; refused where a parent still limits %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working… Stop undoes everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and roll back: nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 tier was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was set to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quotas of %1 were copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Every quota already held these values; nothing needed changing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 All changes were made in one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -387,6 +761,613 @@
         <source>Not listening for changes from other sessions; press F5 to reload.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MoveTenantDialog</name>
+    <message>
+        <source>Move %1 To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the new parent of &lt;b&gt;%1&lt;/b&gt;. Its whole subtree moves with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already at the top level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tenant can&apos;t be moved under itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is inside %2&apos;s own subtree: moving %2 there would create a cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already under %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is at depth %2: a tenant under it would be deeper than the %3 levels allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was moved by someone else meanwhile. Its new place is read again; choose the parent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::QuotaConflictDialog</name>
+    <message>
+        <source>Quotas changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;While you were editing, another session changed a quota of &lt;b&gt;%1&lt;/b&gt; that you changed too. Nothing has been written yet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;While you were editing, another session changed %n quotas of &lt;b&gt;%1&lt;/b&gt; that you changed too. Nothing has been written yet.&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Keep theirs&lt;/b&gt; drops your edits of these rows, &lt;b&gt;Take mine&lt;/b&gt; writes yours over theirs, &lt;b&gt;Re&amp;#8209;edit&lt;/b&gt; lets you change yours first. Your other staged changes are applied with the first two.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your edits of these rows; your other staged edits are applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your values over theirs, together with your other staged edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep your values staged and change them before applying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this; the rows stay marked until you apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::QuotaDelegate</name>
+    <message>
+        <source>a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rate per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotas can&apos;t be changed in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the changes being applied are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter up to %1 different percentages from 1 to 100, e.g. &quot;80, 90, 95&quot;; leave it empty for no alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a limit such as %1, or &quot;inherit&quot; or &quot;unlimited&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number. Enter a limit such as %2, or &quot;inherit&quot; or &quot;unlimited&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit can&apos;t be negative. Enter 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit of %2, which is measured in %3. Enter e.g. %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is more than the largest limit that can be stored. Enter a smaller number, or &quot;unlimited&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is counted in whole units. Enter a whole number, e.g. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the parent&apos;s limit of %1 (set on %2). Raise %2&apos;s limit first or enter at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the limit of %1 set on the sub-tenant %2. Lower %2&apos;s limit first or enter at least %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t be unlimited: %2 limits it to %1. Enter &quot;inherit&quot; to use that limit, or at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value can&apos;t be used here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 80, 90, 95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentages of the limit at which operators are alerted; empty for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1, inherit, unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit such as %1, &quot;inherit&quot; for the parent&apos;s limit, or &quot;unlimited&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::QuotaEditor</name>
+    <message>
+        <source>, alerts at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to edit a limit, Delete to reset it to inherited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply &amp;tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage every limit of a tier&apos;s preset; limits above the parent&apos;s are lowered to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to inherited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the selected resource&apos;s own limit so it inherits its parent&apos;s (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every staged change in one transaction (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop every staged change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the quotas: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: this session can&apos;t change quotas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still showing &lt;b&gt;%1&lt;/b&gt;, which has staged changes. Apply or revert them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still showing &lt;b&gt;%1&lt;/b&gt;: apply or revert its staged change to see the quotas of &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Still showing &lt;b&gt;%1&lt;/b&gt;: apply or revert its %n staged changes to see the quotas of &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to redo (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tenant to see its quotas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying 1 change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n changes…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A staged change collides with a change another session made meanwhile. Apply to choose whose value stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staged changes collide with changes another session made meanwhile. Apply to choose whose values stand.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change staged. Apply (Ctrl+S) writes it; Ctrl+Z undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes staged. Apply (Ctrl+S) writes them together; Ctrl+Z undoes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading quotas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only session: quotas can&apos;t be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a limit or press F2 to change it. Changes are staged until you apply them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 tier changes no limit here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged the %1 tier: 1 limit changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Staged the %1 tier: %n limits changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n lowered to the parent&apos;s limit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left as they are, because a sub-tenant has a higher limit: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied 1 change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n changes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was applied: %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row stays in conflict. Apply again to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows stay in conflict. Apply again to choose.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::TenantActions</name>
+    <message>
+        <source>&amp;New Tenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a tenant at the top level of the hierarchy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Sub-tenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Sub-tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a tenant under the selected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the slug or display name of the selected tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Tenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected tenant&apos;s names, features and deletion settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected tenant and its subtree under another parent. Dragging it in the tree does the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply Tier / &amp;Bulk Quotas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk Quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a tier, set one resource or copy quotas for all selected tenants at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>tooltip (shortcut)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not available: this login is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a top-level tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a sub-tenant — not here: the hierarchy allows at most %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a sub-tenant — only under an active tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a tenant under the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected tenant under another parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a tier or change quotas of the selected tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk edit applied to %1 tenants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 to the top level?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 under %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 tenants to the top level?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 tenants under %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its whole subtree moves with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, each with its whole subtree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 under %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 tenants under %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some tenants were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was moved by someone else meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui::TenantDetailsPane</name>
@@ -514,6 +1495,276 @@
         <source>No optional features enabled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of every resource, own or inherited, with usage; edit and apply them here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::TenantDialog</name>
+    <message>
+        <source>New Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Sub-tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a tenant at the top level of the hierarchy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. acme-eu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s identifier in URLs, the API and tenantctl: letters a–z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, unique among its siblings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Acme Europe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name people see, up to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service tier; its preset fills the quotas when chosen below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier changes rewrite quotas: use Tenant › Apply Tier / Bulk Quotas (Ctrl+B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform features switched on for this tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inherit the parent&apos;s features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also enable every feature the parent tenant has, now and when it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a deleted tenant can be restored before its data is purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prevent deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting this tenant is refused until this is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restorable for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the tenant as it is now; what you typed is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Sub-tenant of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a tenant under &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-tenant of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Tenant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a slug: letters a–z, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slug is %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slug can&apos;t contain %1; use letters a–z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no features to pass on at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the %1 tier &amp;preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every resource gets the tier&apos;s limit (capped by the parent&apos;s, if lower).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;nherit the parent&apos;s limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No own limits: the tenant is bounded by %1&apos;s limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No limits for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No own limits: a top-level tenant without limits is unlimited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this tenant meanwhile. Reload to see it as it is now, then make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single sign-on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::TenantPicker</name>
+    <message>
+        <source>Search by name or slug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top level (no parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A top-level tenant has no parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greyed-out tenants can&apos;t be chosen; point at one to see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %1 top-level tenants; type to search the whole hierarchy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search the whole hierarchy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tenant matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %1 matches; type more to narrow the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui::TenantTreePanel</name>
@@ -539,6 +1790,10 @@
     </message>
     <message>
         <source>Matching tenants: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed; the status bar says why.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
