@@ -90,7 +90,7 @@ QUuid rootOf(PgStore &store)
 
 } // namespace
 
-int runQuotaBench(const QString &server, int runs, QTextStream &out, QTextStream &err)
+int runQuotaBench(const QString &server, int runs, bool edits, bool tiers, QTextStream &out, QTextStream &err)
 {
     out << "\nquota writes: median of " << runs << " runs, times in ms\n";
 
@@ -102,11 +102,13 @@ int runQuotaBench(const QString &server, int runs, QTextStream &out, QTextStream
     const QString deep = seeded(server, QStringLiteral("deep"), {1, 10, 10, 100}, err);
     if (flat.isEmpty() || deep.isEmpty())
         return 1;
-    const QList<std::tuple<QString, QString, int>> edits{
+    const QList<std::tuple<QString, QString, int>> editTargets{
         {QStringLiteral("a team, 4 levels down"), deep, 3},
         {QStringLiteral("a parent of 10,000"), flat, 0},
     };
-    for (const auto &[label, conninfo, depth] : edits) {
+    for (const auto &[label, conninfo, depth] : editTargets) {
+        if (!edits)
+            break;
         PgStore mine(conninfo, PgStore::Options{2, false});
         PgStore theirs(conninfo, PgStore::Options{2, true});
         if (!test::await(mine.open()).ok() || !test::await(theirs.open()).ok())
@@ -178,6 +180,8 @@ int runQuotaBench(const QString &server, int runs, QTextStream &out, QTextStream
         {QStringLiteral("deep"), {1, 10, 10, 100}},
     };
     for (const auto &[name, shape] : subtrees) {
+        if (!tiers)
+            break;
         const QString db = seeded(server, name, shape, err);
         if (db.isEmpty())
             return 1;

@@ -1,7 +1,7 @@
 // tenant-bench: figures for the tenant tree at scale, printed, never asserted.
 //
 //   tenant-bench [--db CONNINFO] [--runs N] [--shapes demo,flat,100x100,10x10x10x10]
-//                [--sections tree,quotas]
+//                [--sections tree,edits,tiers]
 //
 // CONNINFO names a server and a superuser (its dbname is replaced); without it the bench starts
 // a private cluster with scripts/pgcluster.sh under /tmp/tc-bench and leaves it running, so a
@@ -116,7 +116,7 @@ int main(int argc, char *argv[])
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("15")).toInt();
     QString server = option(QStringLiteral("--db"), QString());
     const QStringList wanted = option(QStringLiteral("--shapes"), QStringLiteral("demo,flat,100x100,10x10x10x10")).split(u',');
-    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,quotas")).split(u',');
+    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,edits,tiers")).split(u',');
 
     if (server.isEmpty()) {
         const QString script = QStringLiteral(TC_SOURCE_DIR "/scripts/pgcluster.sh");
@@ -147,8 +147,10 @@ int main(int argc, char *argv[])
            << shape(QStringLiteral("100x100"), QStringLiteral("100 x 100"), 0, {100, 100})
            << shape(QStringLiteral("10x10x10x10"), QStringLiteral("10 x 10 x 10 x 10"), 0, {10, 10, 10, 10});
 
-    out << "tenant-bench: median of " << runs << " runs per figure, times in ms\n\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+    const bool tree = sections.contains(QLatin1String("tree"));
+    out << "tenant-bench: median of " << runs << " runs per figure, times in ms\n";
+    if (tree)
+        out << QStringLiteral("\n%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
                .arg(QStringLiteral("shape"), -30)
                .arg(QStringLiteral("tenants"), 8)
                .arg(QStringLiteral("root:store"), 11)
@@ -160,7 +162,7 @@ int main(int argc, char *argv[])
                .arg(QStringLiteral("search (matches)"), 22);
 
     for (const Shape &s : std::as_const(shapes)) {
-        if (!wanted.contains(s.name) || !sections.contains(QLatin1String("tree")))
+        if (!wanted.contains(s.name) || !tree)
             continue;
         const QString dbName = QStringLiteral("bench_") + QString(s.name).replace(u'x', u'_');
         {
@@ -265,10 +267,12 @@ int main(int argc, char *argv[])
                    .arg(QStringLiteral("%1 (\"%2\": %3)").arg(median(searchMs), 0, 'f', 2).arg(needle).arg(needleMatches), 22);
         out.flush();
     }
-    out << "\nroot/widest: first page of " << TenantStore::kDefaultPageSize
-        << " rows; store = PgStore future round trip (page query + count, autocommit);\n"
+    if (tree)
+        out << "\nroot/widest: first page of " << TenantStore::kDefaultPageSize
+            << " rows; store = PgStore future round trip (page query + count, autocommit);\n"
            "model = TenantTreeModel::reload() until the rows are inserted; psql = \\timing of the same page query.\n";
-    if (sections.contains(QLatin1String("quotas")))
-        return bench::runQuotaBench(server, runs, out, err);
+    if (sections.contains(QLatin1String("edits")) || sections.contains(QLatin1String("tiers")))
+        return bench::runQuotaBench(server, runs, sections.contains(QLatin1String("edits")),
+                                    sections.contains(QLatin1String("tiers")), out, err);
     return 0;
 }

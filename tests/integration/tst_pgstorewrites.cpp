@@ -8,6 +8,7 @@
 #include "tests/support/pgtestdatabase.h"
 
 #include <QFutureWatcher>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <thread>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void bulkApplyTierToASubtree();
     void bulkSetResourceAndCopyFrom();
     void bulkReportsProgress();
+    void changesNotifyOncePerTenantAndStatement();
 
     void concurrentEditorsNeverLoseAnUpdate();
 
@@ -674,6 +676,35 @@ void TstPgStoreWrites::bulkReportsProgress()
     QCOMPARE(maximum, 501 + 501 * 9); // tiers, then rows
     QVERIFY(!values.isEmpty());
     QCOMPARE(values.last(), maximum);
+}
+
+// A console re-reads a tenant's quotas as a whole: nine rows of one tenant written by one
+// statement arrive as one notification, and the tier change of the tenant row as another.
+void TstPgStoreWrites::changesNotifyOncePerTenantAndStatement()
+{
+    auto s = store();
+    const Tenant a = create(*s, QStringLiteral("a"), {}, Tier::Starter);
+    const Tenant b = create(*s, QStringLiteral("b"), {}, Tier::Starter);
+    PgStore watcher(m_db->conninfo(kOperator), PgStore::Options{1, true});
+    QVERIFY(await(watcher.open()).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.isChangeFeedLive(), 10000);
+    QSignalSpy changes(&watcher, &TenantStore::tenantChanged);
+    BulkQuotaRequest req;
+    req.tenants = {a.id, b.id};
+    req.tier = Tier::Professional;
+    const Result<BulkQuotaReport> r = await(s->bulkQuotas(req));
+    QVERIFY2(r.ok(), qPrintable(why(r)));
+    QCOMPARE(r->written, 18);
+    QTRY_COMPARE_WITH_TIMEOUT(changes.count(), 4, 10000);
+    QTest::qWait(300); // nothing else follows
+    QStringList seen;
+    for (const QList<QVariant> &args : std::as_const(changes)) {
+        const auto c = args.first().value<TenantChange>();
+        seen << c.table + u':' + (c.tenantId == a.id ? QStringLiteral("a") : QStringLiteral("b"));
+    }
+    seen.sort();
+    QCOMPARE(seen, QStringList({QStringLiteral("quotas:a"), QStringLiteral("quotas:b"), QStringLiteral("tenants:a"),
+                                QStringLiteral("tenants:b")}));
 }
 
 // Two consoles on two connections edit the same quotas 1,000 times, each from what it read.

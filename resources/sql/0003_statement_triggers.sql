@@ -1,5 +1,5 @@
--- 0003_audit_per_statement: the audit trail is written once per statement instead of once
--- per row.
+-- 0003_statement_triggers: the audit trail is written once per statement instead of once per
+-- row, and quota changes notify once per tenant and statement.
 --
 -- The row trigger of 0001 cost about 70 µs a row (a SECURITY DEFINER call with its own
 -- search_path, the chain lock, a read of the last link, one INSERT), which made a tier applied
@@ -121,3 +121,36 @@ $$;
 DROP FUNCTION IF EXISTS tenancy.audit_row_change();
 
 REVOKE ALL ON FUNCTION tenancy.audit_statement() FROM PUBLIC;
+
+-- A statement that writes the quotas of many tenants (a tier applied to a subtree: nine rows
+-- per tenant) sends one notification per tenant, not per row: every console re-reads a
+-- tenant's quotas as a whole anyway.
+CREATE OR REPLACE FUNCTION tenancy.notify_quota_statement() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, tenancy, pg_temp
+    AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM pg_notify('tenancy_changes',
+                          jsonb_build_object('table', 'quotas', 'op', TG_OP, 'tenant', c.tenant_id)::text)
+           FROM (SELECT DISTINCT o.tenant_id FROM old_rows o) c;
+    ELSE
+        PERFORM pg_notify('tenancy_changes',
+                          jsonb_build_object('table', 'quotas', 'op', TG_OP, 'tenant', c.tenant_id)::text)
+           FROM (SELECT DISTINCT n.tenant_id FROM new_rows n) c;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS notify_change ON tenancy.quotas;
+DROP TRIGGER IF EXISTS notify_insert ON tenancy.quotas;
+CREATE TRIGGER notify_insert AFTER INSERT ON tenancy.quotas REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tenancy.notify_quota_statement();
+DROP TRIGGER IF EXISTS notify_update ON tenancy.quotas;
+CREATE TRIGGER notify_update AFTER UPDATE ON tenancy.quotas REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tenancy.notify_quota_statement();
+DROP TRIGGER IF EXISTS notify_delete ON tenancy.quotas;
+CREATE TRIGGER notify_delete AFTER DELETE ON tenancy.quotas REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tenancy.notify_quota_statement();
+REVOKE ALL ON FUNCTION tenancy.notify_quota_statement() FROM PUBLIC;
