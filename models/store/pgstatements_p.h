@@ -107,7 +107,13 @@ inline constexpr const char *updateTenant =
 inline constexpr const char *moveTenant =
     "UPDATE tenancy.tenants SET parent_id = $3::uuid "
     "WHERE id = $1::uuid AND parent_id IS NOT DISTINCT FROM $2::uuid RETURNING id";
-inline constexpr const char *lockHierarchy = "SELECT pg_advisory_xact_lock(hashtext('tenancy.hierarchy'))";
+// Every write transaction of the store takes both serialising locks first, in the order the
+// schema's triggers take them (hierarchy, then audit chain), before any row lock: a writer that
+// held rows while waiting for a lock another writer holds while waiting for those rows would
+// deadlock.
+inline constexpr const char *lockForWrite =
+    "SELECT pg_advisory_xact_lock(hashtext('tenancy.hierarchy')), pg_advisory_xact_lock(hashtext('tenancy.audit_log'))";
+inline constexpr const char *slugOf = "SELECT slug FROM tenancy.tenants WHERE id = $1::uuid";
 
 // --- Quotas ---
 
@@ -149,19 +155,15 @@ inline constexpr const char *lockQuotasOfTenants =
 
 // One statement for a batch, so the rules (checked after each statement) see the batch whole.
 // $1 uuid[], $2 text[] resource, $3 bigint[] limit (null = inherit), $4 text[] thresholds as
-// array literals (null = keep; a new row then gets the column's default).
+// array literals. The caller passes every existing row's thresholds (its own or the ones to
+// keep); null only for a new row, which then gets the column's default.
 inline constexpr const char *upsertQuotas =
-    "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[])"
-    "                 AS i (tenant_id, resource, hard_limit, thresholds)) "
     "INSERT INTO tenancy.quotas AS q (tenant_id, resource, hard_limit, soft_thresholds) "
     "SELECT i.tenant_id, i.resource, i.hard_limit,"
     "       coalesce(i.thresholds::smallint[], '{80,90,95}')" // the column's default
-    "  FROM input i "
+    "  FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) AS i (tenant_id, resource, hard_limit, thresholds) "
     "ON CONFLICT (tenant_id, resource) DO UPDATE"
-    "   SET hard_limit = excluded.hard_limit,"
-    "       soft_thresholds = coalesce((SELECT i.thresholds::smallint[] FROM input i"
-    "                                    WHERE i.tenant_id = excluded.tenant_id AND i.resource = excluded.resource),"
-    "                                  q.soft_thresholds) "
+    "   SET hard_limit = excluded.hard_limit, soft_thresholds = excluded.soft_thresholds "
     "RETURNING q.tenant_id, q.resource, q.version";
 
 // $1 roots uuid[], $2 whether to include their subtrees. Each tenant once, with its depth.

@@ -44,6 +44,8 @@ QString sqlStateOf(const std::exception &e)
         return QStringLiteral("23000");
     if (dynamic_cast<const pqxx::data_exception *>(&e))
         return QStringLiteral("22000");
+    if (QString::fromUtf8(e.what()).contains(QLatin1String("canceling statement due to")))
+        return QStringLiteral("57014");
     if (dynamic_cast<const pqxx::sql_error *>(&e))
         return QStringLiteral("XX000"); // some other server error
     return {};
@@ -91,7 +93,7 @@ Error toError(const std::exception &e, const QString &context)
                     .arg(context),
                 QString::fromUtf8(e.what()).trimmed()};
     }
-    if (dynamic_cast<const pqxx::in_doubt_error *>(&e)) {
+    if (dynamic_cast<const pqxx::in_doubt_error *>(&e) || dynamic_cast<const pqxx::statement_completion_unknown *>(&e)) {
         return {ErrorKind::ConnectionLost,
                 QStringLiteral("The connection broke while committing %1; the change may or may not have been "
                                "saved. Reload to check before trying again.")
@@ -111,7 +113,11 @@ Error toError(const std::exception &e, const QString &context)
             return {ErrorKind::SchemaMissing,
                     QStringLiteral("The database has no tenancy schema; run \"tenantctl db migrate\" first."),
                     detail};
-        if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
+        if (state == QLatin1String("40P01"))
+            return {ErrorKind::Conflict,
+                    QStringLiteral("Another session's change got in the way (a deadlock); nothing was saved. Try again."),
+                    detail};
+        if (state == QLatin1String("40001"))
             return {ErrorKind::Conflict,
                     QStringLiteral("Another session changed the same data at the same time; reload and try again."),
                     detail};

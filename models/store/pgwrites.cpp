@@ -76,9 +76,9 @@ std::optional<qint64> optionalInt(const pqxx::field &f)
 
 QUuid uuidField(const pqxx::field &f) { return f.is_null() ? QUuid() : QUuid::fromString(qstr(f)); }
 
-Result<Tenant> readTenant(pqxx::connection &conn, const QUuid &id)
+// Reads a tenant inside a transaction that is still open (libpqxx allows one at a time).
+Result<Tenant> readTenantAfter(pqxx::transaction_base &tx, const QUuid &id)
 {
-    pqxx::nontransaction tx(conn);
     const pqxx::result rows = tx.exec_params(sql::tenantsByIds, uuidArrayLiteral({id}));
     if (rows.empty())
         return Error{ErrorKind::NotFound, QStringLiteral("Tenant %1 does not exist (any more).")
@@ -86,14 +86,22 @@ Result<Tenant> readTenant(pqxx::connection &conn, const QUuid &id)
     return tenantFromRow(rows[0]);
 }
 
-std::optional<Error> validateSettings(const TenantSettings &s)
+Result<Tenant> readTenant(pqxx::connection &conn, const QUuid &id)
+{
+    pqxx::nontransaction tx(conn);
+    return readTenantAfter(tx, id);
+}
+
+// `before`: features the tenant already has (the platform may set ones this release doesn't
+// know); only features an edit adds must be known ones.
+std::optional<Error> validateSettings(const TenantSettings &s, const QStringList &before = {})
 {
     if (s.retentionDays < kMinRetentionDays || s.retentionDays > kMaxRetentionDays)
         return Error::validation(QStringLiteral("The retention period must be between %1 and %2 days.")
                                      .arg(kMinRetentionDays)
                                      .arg(kMaxRetentionDays));
     for (const QString &f : s.features) {
-        if (!knownFeatures().contains(f))
+        if (!knownFeatures().contains(f) && !before.contains(f))
             return Error::validation(QStringLiteral("\"%1\" is not a known feature; known features are %2.")
                                          .arg(f, knownFeatures().join(QStringLiteral(", "))));
     }
@@ -102,7 +110,7 @@ std::optional<Error> validateSettings(const TenantSettings &s)
 
 QString slugOf(pqxx::transaction_base &tx, const QUuid &id)
 {
-    const pqxx::result r = tx.exec_params("SELECT slug FROM tenancy.tenants WHERE id = $1::uuid", uuidText(id));
+    const pqxx::result r = tx.exec_params(sql::slugOf, uuidText(id));
     return r.empty() ? id.toString(QUuid::WithoutBraces) : qstr(r[0][0]);
 }
 
@@ -135,7 +143,7 @@ struct Write
     QUuid tenant;
     QString resource;
     std::optional<qint64> hardLimit;
-    std::optional<QList<int>> thresholds;
+    std::optional<QList<int>> thresholds; // an existing row's always; nullopt: a new row's default
 };
 
 // Writes rows in one statement; returns each row's new version.
@@ -242,7 +250,6 @@ Result<BulkQuotaReport> bulkInTransaction(pqxx::work &tx, const BulkQuotaRequest
     BulkQuotaReport report;
     if (request.tenants.isEmpty())
         return report;
-    tx.exec(sql::lockHierarchy);
 
     // Targets, parents before children.
     QList<Target> targets;
@@ -361,6 +368,8 @@ Result<BulkQuotaReport> bulkInTransaction(pqxx::work &tx, const BulkQuotaRequest
                 continue;
             }
             const bool raising = own && (!oldEff || *own > *oldEff);
+            if (!thresholds && exists)
+                thresholds = old.thresholds; // kept as they are
             plan.append({{t.id, r, own, thresholds}, t.depth, raising});
             ++perResource[r];
         }
@@ -417,6 +426,7 @@ Result<Tenant> createTenant(pqxx::connection &conn, const TenantDraft &draft)
     QUuid id;
     {
         pqxx::work tx(conn);
+        tx.exec(sql::lockForWrite);
         const Nullable parent = nullableUuid(draft.parentId);
         QString parentSlug;
         if (!draft.parentId.isNull()) {
@@ -461,12 +471,9 @@ Result<Tenant> updateTenant(pqxx::connection &conn, const TenantEdit &edit)
         if (auto e = validateDisplayName(*edit.displayName))
             return *e;
     }
-    if (edit.settings) {
-        if (auto e = validateSettings(*edit.settings))
-            return *e;
-    }
     {
         pqxx::work tx(conn);
+        tx.exec(sql::lockForWrite);
         const std::string id = uuidText(edit.id);
         const pqxx::result cur = tx.exec_params(sql::tenantForWrite, id);
         if (cur.empty())
@@ -489,6 +496,8 @@ Result<Tenant> updateTenant(pqxx::connection &conn, const TenantEdit &edit)
         Nullable settings;
         if (edit.settings) {
             const QJsonObject base = QJsonDocument::fromJson(QByteArray::fromStdString(cur[0][3].as<std::string>())).object();
+            if (auto e = validateSettings(*edit.settings, TenantSettings::fromJson(base).features))
+                return *e;
             settings.text = QJsonDocument(edit.settings->toJson(base)).toJson(QJsonDocument::Compact).toStdString();
         }
         const Nullable newSlug{edit.slug ? std::optional(edit.slug->toStdString()) : std::nullopt};
@@ -505,6 +514,7 @@ Result<Tenant> moveTenant(pqxx::connection &conn, const QUuid &id, const QUuid &
         return Error::validation(QStringLiteral("A tenant cannot be its own parent."));
     {
         pqxx::work tx(conn);
+        tx.exec(sql::lockForWrite);
         const pqxx::result cur = tx.exec_params(sql::tenantForWrite, uuidText(id));
         if (cur.empty())
             return Error{ErrorKind::NotFound, QStringLiteral("Tenant %1 does not exist (any more).")
@@ -517,7 +527,7 @@ Result<Tenant> moveTenant(pqxx::connection &conn, const QUuid &id, const QUuid &
                              .arg(slug, parent.isNull() ? QStringLiteral("the top level")
                                                         : QStringLiteral("\"%1\"").arg(slugOf(tx, parent)))};
         if (parent == newParent)
-            return readTenant(conn, id);
+            return readTenantAfter(tx, id); // already there: nothing to write
         if (!newParent.isNull()
             && !tx.exec_params1(sql::tenantExists, uuidText(newParent))[0].as<bool>())
             return Error{ErrorKind::NotFound, QStringLiteral("The new parent does not exist (any more).")};
@@ -559,6 +569,7 @@ Result<QuotaWriteReport> writeQuotas(pqxx::connection &conn, const QList<QuotaCh
     QList<QuotaChange> conflicting;
     {
         pqxx::work tx(conn);
+        tx.exec(sql::lockForWrite);
         QList<QUuid> ids;
         QStringList resources;
         for (const QuotaChange &c : changes) {
@@ -583,7 +594,9 @@ Result<QuotaWriteReport> writeQuotas(pqxx::connection &conn, const QList<QuotaCh
                 ++report.unchanged;
                 continue;
             }
-            writes.append({c.tenantId, c.resource, c.hardLimit, c.softThresholds});
+            writes.append({c.tenantId, c.resource, c.hardLimit,
+                           c.softThresholds ? c.softThresholds
+                                            : current.contains(key) ? std::optional(old.thresholds) : std::nullopt});
             if (c.expectedVersion)
                 expectedAfter.insert(key, version + 1);
         }
@@ -642,6 +655,7 @@ Result<BulkQuotaReport> bulkQuotas(pqxx::connection &conn, const BulkQuotaReques
     if (request.action == BulkQuotaRequest::Action::SetResource && request.limit.isValue() && request.limit.value < 0)
         return Error::validation(QStringLiteral("A limit cannot be negative."));
     pqxx::work tx(conn);
+    tx.exec(sql::lockForWrite);
     auto report = bulkInTransaction(tx, request, progress);
     if (!report.ok())
         return report;

@@ -165,6 +165,7 @@ REVOKE ALL ON FUNCTION tenancy.quotas_lock_hierarchy(), tenancy.quotas_check_rul
 -- Settings a person edits have types and ranges; other keys are free for the platform.
 CREATE OR REPLACE FUNCTION tenancy.settings_valid(s jsonb) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT jsonb_typeof(s) = 'object'
        AND (NOT s ? 'features' OR (jsonb_typeof(s -> 'features') = 'array'

@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace tc;
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void updateRenamesAndKeepsUnknownSettings();
     void updateWithAStaleVersionIsAConflict();
     void moveIsACompareAndSetOnTheParent();
+    void moveToTheCurrentParentChangesNothing();
+    void settingsEditKeepsFeaturesItDoesNotKnow();
     void moveRefusals_data();
     void moveRefusals();
 
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void changesNotifyOncePerTenantAndStatement();
 
     void concurrentEditorsNeverLoseAnUpdate();
+    void concurrentWritersOfEveryKindDoNotDeadlock();
 
 private:
     std::unique_ptr<PgStore> store(const QString &user = kOperator) const
@@ -285,6 +289,45 @@ void TstPgStoreWrites::moveIsACompareAndSetOnTheParent()
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log WHERE action = 'tenants.update' "
                                          "AND tenant_id = '%1'").arg(x.id.toString(QUuid::WithoutBraces))).toInt(),
              2);
+}
+
+void TstPgStoreWrites::moveToTheCurrentParentChangesNothing()
+{
+    auto s = store();
+    const Tenant a = create(*s, QStringLiteral("a"));
+    const Tenant x = create(*s, QStringLiteral("x"), a.id, Tier::Starter, false);
+    const Result<Tenant> r = await(s->moveTenant(x.id, a.id, a.id));
+    QVERIFY2(r.ok(), qPrintable(why(r)));
+    QCOMPARE(r->parentId, a.id);
+    QCOMPARE(r->version, x.version);
+}
+
+void TstPgStoreWrites::settingsEditKeepsFeaturesItDoesNotKnow()
+{
+    auto s = store();
+    const Tenant a = create(*s, QStringLiteral("a"));
+    // The platform enabled a feature this release does not know.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET settings = '{\"features\": [\"sso\", \"beta_x\"]}'")),
+             QString());
+    const Tenant now = await(s->tenant(a.id)).value();
+    TenantEdit e;
+    e.id = a.id;
+    e.expectedVersion = now.version;
+    TenantSettings settings = TenantSettings::fromJson(now.settings);
+    settings.retentionDays = 14;
+    e.settings = settings;
+    Result<Tenant> r = await(s->updateTenant(e));
+    QVERIFY2(r.ok(), qPrintable(why(r)));
+    QCOMPARE(TenantSettings::fromJson(r->settings).features, QStringList({QStringLiteral("sso"), QStringLiteral("beta_x")}));
+    QCOMPARE(TenantSettings::fromJson(r->settings).retentionDays, 14);
+    // A feature the operator adds must be a known one.
+    settings.features << QStringLiteral("teleport");
+    e.settings = settings;
+    e.expectedVersion = r->version;
+    r = await(s->updateTenant(e));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Validation);
+    QVERIFY2(r.error().message.contains(QLatin1String("\"teleport\" is not a known feature")), qPrintable(r.error().message));
 }
 
 void TstPgStoreWrites::moveRefusals_data()
@@ -786,6 +829,76 @@ void TstPgStoreWrites::concurrentEditorsNeverLoseAnUpdate()
     // Every applied write, and nothing else, is in the audit trail.
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log")).toLongLong() - auditBefore,
              qint64(one.applied + two.applied));
+    QCOMPARE(m_db->rows(QStringLiteral("SELECT checked > 0, first_bad_id FROM tenancy.audit_verify()")),
+             QStringList({QStringLiteral("t|NULL")}));
+}
+
+// Bulk edits, quota batches, creates with a tier and moves, from three connections at once:
+// the store takes its locks in one order, so none of them ever deadlocks.
+void TstPgStoreWrites::concurrentWritersOfEveryKindDoNotDeadlock()
+{
+    auto setup = store();
+    const Tenant root = create(*setup, QStringLiteral("root"), {}, Tier::Professional);
+    const Tenant left = create(*setup, QStringLiteral("left"), {}, Tier::Professional);
+    QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.tenants (parent_id, slug, display_name) "
+                                       "SELECT '%1', 'child-' || i, 'Child ' || i FROM generate_series(1, 300) i")
+                            .arg(root.id.toString(QUuid::WithoutBraces))),
+             QString());
+    const QUuid child = idOf(QStringLiteral("child-1"));
+    std::atomic<int> deadlocks{0}, failures{0};
+    auto check = [&](const Error &e) {
+        if (e.detail.contains(QLatin1String("deadlock")))
+            ++deadlocks;
+        else if (e.kind != ErrorKind::Conflict)
+            ++failures;
+    };
+    auto bulk = [&] {
+        PgStore s(m_db->conninfo(kOperator), PgStore::Options{1, false});
+        for (int i = 0; i < 8; ++i) {
+            BulkQuotaRequest req;
+            req.tenants = {root.id};
+            req.includeSubtrees = true;
+            req.tier = i % 2 ? Tier::Starter : Tier::Professional;
+            if (const auto r = await(s.bulkQuotas(req)); !r.ok())
+                check(r.error());
+        }
+    };
+    auto editor = [&] {
+        PgStore s(m_db->conninfo(kOperator), PgStore::Options{1, false});
+        for (int i = 0; i < 40; ++i) {
+            const auto read = await(s.quotas(child));
+            if (!read.ok()) {
+                check(read.error());
+                continue;
+            }
+            const Quota q = *quotaOf(*read, QStringLiteral("users"));
+            if (const auto w = await(s.writeQuotas({{child, q.resource, std::nullopt, QList<int>{50 + i % 40}, q.version}}));
+                !w.ok())
+                check(w.error());
+        }
+    };
+    auto organiser = [&] {
+        PgStore s(m_db->conninfo(kOperator), PgStore::Options{1, false});
+        for (int i = 0; i < 20; ++i) {
+            TenantDraft d;
+            d.parentId = root.id;
+            d.slug = QStringLiteral("new-%1").arg(i);
+            d.displayName = d.slug;
+            d.tier = Tier::Starter;
+            if (const auto r = await(s.createTenant(d)); !r.ok())
+                check(r.error());
+            const QUuid from = i % 2 ? left.id : root.id, to = i % 2 ? root.id : left.id;
+            if (const auto m = await(s.moveTenant(child, from, to)); !m.ok())
+                check(m.error());
+        }
+    };
+    std::thread a(bulk), b(editor), c(organiser);
+    a.join();
+    b.join();
+    c.join();
+    QCOMPARE(deadlocks.load(), 0);
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE slug LIKE 'new-%'")).toInt(), 20);
     QCOMPARE(m_db->rows(QStringLiteral("SELECT checked > 0, first_bad_id FROM tenancy.audit_verify()")),
              QStringList({QStringLiteral("t|NULL")}));
 }
