@@ -1,5 +1,6 @@
 #include "ui/bulkquotadialog.h"
 
+#include "models/items/deliver.h"
 #include "models/items/tenanttreemodel.h"
 #include "models/store/tenantstore.h"
 #include "models/store/tiercatalog.h"
@@ -242,8 +243,17 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     });
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
         m_progress->setValue(value);
-        if (m_progress->maximum() > 0 && !m_stopping)
-            m_progressText->setText(tr("Writing quotas: %1 of %2 rows").arg(number(value), number(m_progress->maximum())));
+        if (m_progress->maximum() > 0 && !m_stopping) {
+            if (value >= m_progress->maximum()) {
+                // Everything is written and the store commits next; a Stop now could no
+                // longer be honoured reliably.
+                m_progressText->setText(tr("Committing…"));
+                m_cancel->setEnabled(false);
+                m_cancel->setToolTip(tr("Too late to stop: the change is being committed."));
+            } else {
+                m_progressText->setText(tr("Writing quotas: %1 of %2 rows").arg(number(value), number(m_progress->maximum())));
+            }
+        }
     });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &BulkQuotaDialog::onFinished);
 
@@ -283,7 +293,7 @@ void BulkQuotaDialog::loadResources()
         setResources(fallback);
         return;
     }
-    m_store->quotas(m_tenants.first().id).then(this, [this, fallback](const Result<QList<Quota>> &quotas) {
+    detail::deliver(m_store->quotas(m_tenants.first().id), this, [this, fallback](const Result<QList<Quota>> &quotas) {
         if (!quotas.ok() || quotas->isEmpty()) {
             setResources(fallback);
             return;

@@ -1,5 +1,6 @@
 #include "ui/movetenantdialog.h"
 
+#include "models/items/deliver.h"
 #include "models/domain/validation.h"
 #include "models/store/tenantstore.h"
 #include "ui/errortext.h"
@@ -100,7 +101,7 @@ void MoveTenantDialog::submit()
     const std::optional<TenantMatch> target = m_picker->chosen();
     const QUuid newParent = target ? target->tenant.id : QUuid();
     setBusy(true);
-    m_store->moveTenant(m_tenant.id, m_tenant.parentId, newParent).then(this, [this](const Result<Tenant> &result) {
+    detail::deliver(m_store->moveTenant(m_tenant.id, m_tenant.parentId, newParent), this, [this](const Result<Tenant> &result) {
         setBusy(false);
         if (!result.ok()) {
             showError(result.error());
@@ -129,7 +130,7 @@ void MoveTenantDialog::showError(const Error &error)
                    .arg(m_tenant.slug)
                    .toHtmlEscaped();
         // The next attempt is checked against where it is now.
-        m_store->tenant(m_tenant.id).then(this, [this](const Result<Tenant> &fresh) {
+        detail::deliver(m_store->tenant(m_tenant.id), this, [this](const Result<Tenant> &fresh) {
             if (!fresh.ok())
                 return;
             m_tenant = fresh.value();

@@ -1,5 +1,6 @@
 #include "ui/tenantactions.h"
 
+#include "models/items/deliver.h"
 #include "models/domain/validation.h"
 #include "models/items/tenanttreemodel.h"
 #include "models/store/tenantstore.h"
@@ -327,9 +328,9 @@ void TenantActions::save(TenantDialog *dialog)
             selectWhenShown(t.id, t.parentId);
     };
     if (creating)
-        store->createTenant(dialog->draft()).then(this, done);
+        detail::deliver(store->createTenant(dialog->draft()), this, done);
     else
-        store->updateTenant(dialog->edit()).then(this, done);
+        detail::deliver(store->updateTenant(dialog->edit()), this, done);
 }
 
 void TenantActions::reload(TenantDialog *dialog)
@@ -338,12 +339,12 @@ void TenantActions::reload(TenantDialog *dialog)
         return;
     const QPointer<TenantDialog> guard(dialog);
     dialog->setBusy(true);
-    m_store->tenant(dialog->tenant().id).then(this, [guard](const Result<Tenant> &fresh) {
+    detail::deliver(m_store->tenant(dialog->tenant().id), this, [guard](const Result<Tenant> &fresh) {
         if (!guard)
             return;
         guard->setBusy(false);
         if (fresh.ok())
-            guard->setTenant(fresh.value());
+            guard->rebase(fresh.value());
         else
             guard->showError(fresh.error());
     });
@@ -409,7 +410,7 @@ void TenantActions::onMoveRequested(const QList<QUuid> &ids, const QList<QUuid> 
         confirmMove(batch);
         return;
     }
-    m_store->tenants(unknown).then(this, [this, batch](const Result<QList<Tenant>> &read) {
+    detail::deliver(m_store->tenants(unknown), this, [this, batch](const Result<QList<Tenant>> &read) {
         const auto slugOf = [&read](const QUuid &id) {
             if (read.ok()) {
                 for (const Tenant &t : read.value()) {
@@ -480,14 +481,14 @@ void TenantActions::moveNext(const std::shared_ptr<MoveBatch> &batch)
         return;
     }
     const int i = batch->next++;
-    batch->store->moveTenant(batch->ids.at(i), batch->expectedParents.at(i), batch->newParent)
-        .then(this, [this, batch, i](const Result<Tenant> &result) {
-            if (result.ok())
-                batch->moved.append(result.value());
-            else
-                batch->failures << moveFailureText(batch->paths.at(i), result.error());
-            moveNext(batch);
-        });
+    detail::deliver(batch->store->moveTenant(batch->ids.at(i), batch->expectedParents.at(i), batch->newParent), this,
+                    [this, batch, i](const Result<Tenant> &result) {
+                        if (result.ok())
+                            batch->moved.append(result.value());
+                        else
+                            batch->failures << moveFailureText(batch->paths.at(i), result.error());
+                        moveNext(batch);
+                    });
 }
 
 QString TenantActions::moveFailureText(const QString &path, const Error &error) const

@@ -278,6 +278,53 @@ void TenantDialog::setTenant(const Tenant &tenant)
     validate();
 }
 
+void TenantDialog::rebase(const Tenant &theirs)
+{
+    const Tenant old = m_tenant;
+    const TenantEdit mine = edit();
+    const TenantSettings base = TenantSettings::fromJson(old.settings);
+    const TenantSettings typed = settings();
+    QStringList changedByThem;
+    if (theirs.slug != old.slug)
+        changedByThem << tr("slug");
+    if (theirs.displayName != old.displayName)
+        changedByThem << tr("display name");
+    const TenantSettings other = TenantSettings::fromJson(theirs.settings);
+    if (sorted(other.features) != sorted(base.features) || other.inheritFeatures != base.inheritFeatures)
+        changedByThem << tr("features");
+    if (other.retentionDays != base.retentionDays || other.preventDeletion != base.preventDeletion)
+        changedByThem << tr("deletion settings");
+
+    setTenant(theirs);
+    // The operator's changes, field by field, over theirs.
+    if (mine.slug)
+        m_slug->setText(*mine.slug);
+    if (mine.displayName)
+        m_displayName->setText(*mine.displayName);
+    if (sorted(typed.features) != sorted(base.features)) {
+        for (int i = 0; i < m_features->count(); ++i) {
+            QListWidgetItem *item = m_features->item(i);
+            item->setCheckState(typed.features.contains(item->data(kFeatureKeyRole).toString()) ? Qt::Checked
+                                                                                                 : Qt::Unchecked);
+        }
+    }
+    if (typed.inheritFeatures != base.inheritFeatures)
+        m_inherit->setChecked(typed.inheritFeatures);
+    if (typed.retentionDays != base.retentionDays)
+        m_retention->setValue(typed.retentionDays);
+    if (typed.preventDeletion != base.preventDeletion)
+        m_preventDeletion->setChecked(typed.preventDeletion);
+    updateInheritedText();
+    validate();
+    m_error->setText(changedByThem.isEmpty()
+                         ? tr("Reloaded. Your changes are kept; save again.").toHtmlEscaped()
+                         : tr("Reloaded: someone else changed the %1. Your own changes are kept on top of theirs; "
+                              "check them and save again.")
+                               .arg(changedByThem.join(QStringLiteral(", ")))
+                               .toHtmlEscaped());
+    m_error->show();
+}
+
 void TenantDialog::focusSlug()
 {
     m_slug->setFocus();

@@ -38,6 +38,9 @@ public:
     // Edit: the tenant as read (its version is what the edit is checked against). Replaces
     // whatever was typed, so it also serves for "Reload" after a conflict.
     void setTenant(const Tenant &tenant);
+    // After a conflict: takes `theirs` as the tenant the edit is made against and keeps the
+    // operator's own changes on top, saying what the other session changed.
+    void rebase(const Tenant &theirs);
     const Tenant &tenant() const { return m_tenant; }
 
     // Puts the cursor in the slug (rename) or the display name.

@@ -1,5 +1,6 @@
 #include "ui/tenantpicker.h"
 
+#include "models/items/deliver.h"
 #include "models/store/tenantstore.h"
 #include "ui/errortext.h"
 
@@ -100,7 +101,7 @@ void TenantPicker::runSearch()
     const QString text = m_search->text().trimmed();
     const quint64 serial = ++m_serial;
     if (text.isEmpty()) {
-        m_store->children({}, {}, kMaxRows).then(this, [this, serial](const Result<TenantPage> &page) {
+        detail::deliver(m_store->children({}, {}, kMaxRows), this, [this, serial](const Result<TenantPage> &page) {
             if (serial != m_serial)
                 return; // typed on meanwhile
             if (!page.ok()) {
@@ -114,7 +115,7 @@ void TenantPicker::runSearch()
         });
         return;
     }
-    m_store->search(text, kMaxRows).then(this, [this, serial, text](const Result<SearchResult> &result) {
+    detail::deliver(m_store->search(text, kMaxRows), this, [this, serial, text](const Result<SearchResult> &result) {
         if (serial != m_serial)
             return;
         if (!result.ok()) {

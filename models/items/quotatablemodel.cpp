@@ -1,7 +1,7 @@
 #include "models/items/quotatablemodel.h"
 
 #include "models/domain/resourceunit.h"
-#include "models/items/deliver_p.h"
+#include "models/items/deliver.h"
 #include "models/store/tenantstore.h"
 #include "models/store/tiercatalog.h"
 

@@ -408,7 +408,8 @@ void TstTenantActions::conflictingEditOffersReload()
     auto *name = child<QLineEdit>(dialog, "displayName");
     QVERIFY(name->hasSelectedText()); // Edit starts at the display name
     // Someone else edits it meanwhile.
-    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET display_name = 'Changed Elsewhere' WHERE slug = 'conflict-me'")),
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET display_name = 'Changed Elsewhere', "
+                                       "settings = settings || '{\"retention_days\": 33}' WHERE slug = 'conflict-me'")),
              QString());
     QTest::keyClicks(name, QStringLiteral("Mine"));
     QTest::mouseClick(child<QPushButton>(dialog, "okButton"), Qt::LeftButton);
@@ -420,16 +421,19 @@ void TstTenantActions::conflictingEditOffersReload()
     saveShot(dialog, QStringLiteral("tenantdialog-conflict"));
     QCOMPARE(sql(QStringLiteral("SELECT display_name FROM tenancy.tenants WHERE slug = 'conflict-me'")), QStringLiteral("Changed Elsewhere"));
 
+    // Reload keeps what the operator typed on top of theirs and says what they changed.
     QTest::mouseClick(reload, Qt::LeftButton);
-    QTRY_COMPARE(name->text(), QStringLiteral("Changed Elsewhere"));
-    QVERIFY(!error->isVisible());
+    QTRY_VERIFY2(error->text().contains(QLatin1String("display name, deletion settings")), qPrintable(error->text()));
+    QCOMPARE(name->text(), QStringLiteral("Mine"));
+    QCOMPARE(child<QSpinBox>(dialog, "retentionDays")->value(), 33);
+    QVERIFY(!reload->isVisible());
     // Saving again works against the version just read.
-    name->selectAll();
-    QTest::keyClicks(name, QStringLiteral("Mine After All"));
     QPointer<ui::TenantDialog> guard(dialog);
     QTest::mouseClick(child<QPushButton>(dialog, "okButton"), Qt::LeftButton);
     QTRY_VERIFY(!guard || !guard->isVisible());
-    QCOMPARE(sql(QStringLiteral("SELECT display_name FROM tenancy.tenants WHERE slug = 'conflict-me'")), QStringLiteral("Mine After All"));
+    QCOMPARE(sql(QStringLiteral("SELECT display_name || ':' || (settings ->> 'retention_days') FROM tenancy.tenants "
+                                "WHERE slug = 'conflict-me'")),
+             QStringLiteral("Mine:33"));
 }
 
 void TstTenantActions::movesThroughTheDialog()
