@@ -36,10 +36,11 @@ Commands:
                              fill an empty database with demo tenants and usage
   audit verify               check the audit log's hash chain
 
-  tenant create SLUG --name NAME [--tier T] [--parent TENANT] [--inherit-quotas]
-                [--feature F ...] [--inherit-features]
-                             create a tenant (quotas from the tier's preset unless
-                             --inherit-quotas: then the parent's limits apply)
+  tenant create SLUG --name NAME [--tier T] [--parent TENANT]
+                [--tier-quotas | --inherit-quotas] [--feature F ...] [--inherit-features]
+                             create a tenant; a top-level one gets its tier's preset
+                             limits, a sub-tenant inherits its parent's (as in the
+                             console) unless --tier-quotas (capped at the parent's)
   tenant rename TENANT [--slug NEW] [--name NEW]
   tenant move TENANT --to PARENT | --top-level
   tenant show TENANT
@@ -720,7 +721,8 @@ int CtlApp::tenantCreate()
     QStringList features;
     while (const std::optional<QString> f = takeValue(QStringLiteral("--feature"), &problem))
         features.append(f->split(u',', Qt::SkipEmptyParts));
-    const bool inheritQuotas = takeFlag(QStringLiteral("--inherit-quotas"));
+    const bool inheritFlag = takeFlag(QStringLiteral("--inherit-quotas"));
+    const bool tierQuotasFlag = takeFlag(QStringLiteral("--tier-quotas"));
     const bool inheritFeatures = takeFlag(QStringLiteral("--inherit-features"));
     QStringList positional;
     if (!takePositional({QStringLiteral("SLUG")}, &positional, &problem))
@@ -751,6 +753,10 @@ int CtlApp::tenantCreate()
             draft.settings.features.append(feature);
     }
     draft.settings.inheritFeatures = inheritFeatures;
+    if (inheritFlag && tierQuotasFlag)
+        return failUsage(QStringLiteral("--tier-quotas and --inherit-quotas exclude each other"));
+    // The console's default: presets for organisations, the parent's pool for sub-tenants.
+    const bool inheritQuotas = inheritFlag || (parent && !tierQuotasFlag);
     draft.applyTierQuotas = !inheritQuotas;
 
     Error error;

@@ -647,7 +647,8 @@ void TstTenantctl::tenantCreate()
 
     // Machine output, under a parent named by its slug.
     r = ctl({QStringLiteral("--json"), QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("eu"),
-             QStringLiteral("--name"), QStringLiteral("Acme Europe"), QStringLiteral("--parent"), QStringLiteral("acme")});
+             QStringLiteral("--name"), QStringLiteral("Acme Europe"), QStringLiteral("--parent"), QStringLiteral("acme"),
+             QStringLiteral("--tier-quotas")});
     QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
@@ -687,9 +688,16 @@ void TstTenantctl::tenantCreate()
              QStringLiteral("--inherit-features")});
     QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
     QCOMPARE(r.err, QString());
-    QCOMPARE(r.out, QStringLiteral("Created acme/eu/research (id %1, tier starter, quotas from the tier).\n")
+    // A sub-tenant shares its parent's limits unless asked otherwise, as in the console.
+    QCOMPARE(r.out, QStringLiteral("Created acme/eu/research (id %1, tier starter, quotas inherited from the parent).\n")
                         .arg(idOf(QStringLiteral("acme/eu/research"))));
     QCOMPARE(r.exitCode, 0);
+    QCOMPARE(tenantsScalar(QStringLiteral("SELECT count(*) FROM tenancy.quotas WHERE tenant_id = '%1'")
+                               .arg(idOf(QStringLiteral("acme/eu/research")))),
+             QStringLiteral("0"));
+    r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--name"),
+             QStringLiteral("X"), QStringLiteral("--tier-quotas"), QStringLiteral("--inherit-quotas")});
+    QCOMPARE(r.exitCode, 1);
 
     r = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("globex"), QStringLiteral("--name"),
              QStringLiteral("Globex")});
