@@ -519,6 +519,14 @@
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Committing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to stop: the change is being committed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui::ConnectDialog</name>
@@ -1724,6 +1732,30 @@
     </message>
     <message>
         <source>Custom models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deletion settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded. Your changes are kept; save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded: someone else changed the %1. Your own changes are kept on top of theirs; check them and save again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
