@@ -337,9 +337,10 @@ Result<BulkQuotaReport> bulkInTransaction(pqxx::work &tx, const BulkQuotaRequest
     QList<PlannedWrite> plan;
     std::map<QString, int> perResource;
     for (const Target &t : std::as_const(targets)) {
-        if (request.action == BulkQuotaRequest::Action::CopyFrom && t.id == request.source)
-            continue;
+        // The source of a copy stays as it is, but its limits still bound its sub-tenants.
+        const bool isSource = request.action == BulkQuotaRequest::Action::CopyFrom && t.id == request.source;
         for (const QString &r : std::as_const(resources)) {
+            const bool change = wanted.contains(r) && !isSource;
             const Key key{t.id, r};
             const CurrentRow old = current.value(key);
             const std::optional<qint64> oldParent = parentEffective(oldEffective, t, r);
@@ -348,7 +349,7 @@ Result<BulkQuotaReport> bulkInTransaction(pqxx::work &tx, const BulkQuotaRequest
 
             std::optional<qint64> own = old.hardLimit;
             std::optional<QList<int>> thresholds;
-            if (wanted.contains(r)) {
+            if (change) {
                 own = wanted.value(r);
                 if (wantedThresholds.contains(r))
                     thresholds = wantedThresholds.value(r);
@@ -360,7 +361,7 @@ Result<BulkQuotaReport> bulkInTransaction(pqxx::work &tx, const BulkQuotaRequest
                 }
             }
             newEffective.insert(key, own ? own : parentEffective(newEffective, t, r));
-            if (!wanted.contains(r))
+            if (!change)
                 continue;
             const bool exists = current.contains(key);
             if (own == old.hardLimit && (exists ? sameThresholds(thresholds, old.thresholds) : !thresholds)) {

@@ -690,6 +690,22 @@ void TstPgStoreWrites::bulkSetResourceAndCopyFrom()
              QStringList({QStringLiteral("a|items|100000|{60}"), QStringLiteral("a|users|25|{80,90,95}"),
                           QStringLiteral("b|items|100000|{60}"), QStringLiteral("b|users|25|{80,90,95}"),
                           QStringLiteral("c|items|100000|{60}"), QStringLiteral("c|users|25|{80,90,95}")}));
+
+    // A source inside the copied subtree stays as it is and still bounds its own sub-tenants.
+    const Tenant sub = create(*s, QStringLiteral("sub"), c.id, Tier::Starter, false);
+    create(*s, QStringLiteral("leaf"), sub.id, Tier::Starter, false);
+    QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) "
+                                       "SELECT id, 'users', 7 FROM tenancy.tenants WHERE slug = 'sub'")),
+             QString());
+    copy.source = sub.id;
+    copy.tenants = {c.id};
+    copy.includeSubtrees = true;
+    r = await(s->bulkQuotas(copy));
+    QVERIFY2(r.ok(), qPrintable(why(r)));
+    QCOMPARE(limitOf(QStringLiteral("sub"), QStringLiteral("users")).toLongLong(), 7);
+    QCOMPARE(limitOf(QStringLiteral("leaf"), QStringLiteral("users")).toLongLong(), 7);
+    QVERIFY(inherits(QStringLiteral("c"), QStringLiteral("items"))); // sub has no own items limit
+    QCOMPARE(limitOf(QStringLiteral("c"), QStringLiteral("users")).toLongLong(), 7);
 }
 
 void TstPgStoreWrites::bulkReportsProgress()
