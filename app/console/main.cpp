@@ -8,21 +8,6 @@
 #include <QLocale>
 #include <QTranslator>
 
-namespace {
-
-std::unique_ptr<tc::TenantStore> makeStore(const tc::ConnectionProfile &profile, const QString &password,
-                                           tc::Error *error)
-{
-    const tc::Result<QString> conninfo = profile.libpqConninfo(password);
-    if (!conninfo.ok()) {
-        *error = conninfo.error();
-        return nullptr;
-    }
-    return std::make_unique<tc::PgStore>(conninfo.value());
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -49,7 +34,7 @@ int main(int argc, char *argv[])
     parser.addOption(db);
     parser.process(app);
 
-    tc::ui::MainWindow window(&makeStore);
+    tc::ui::MainWindow window(&tc::PgStore::forProfile);
     window.show();
     if (parser.isSet(db)) {
         tc::ConnectionProfile profile;

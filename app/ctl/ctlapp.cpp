@@ -157,6 +157,20 @@ std::unique_ptr<PgStore> CtlApp::connectStore(Error *error, SessionInfo *session
     return store;
 }
 
+std::unique_ptr<PgStore> CtlApp::connectResolved(const QString &name, ResolvedTenant *resolved, Error *error)
+{
+    auto store = connectData(error);
+    if (!store)
+        return nullptr;
+    Result<ResolvedTenant> r = TenantResolver(*store).resolve(name);
+    if (!r.ok()) {
+        *error = r.error();
+        return nullptr;
+    }
+    *resolved = std::move(r).value();
+    return store;
+}
+
 std::unique_ptr<PgStore> CtlApp::connectData(Error *error)
 {
     SessionInfo session;
@@ -809,22 +823,19 @@ int CtlApp::tenantRename()
     }
 
     Error error;
-    auto store = connectData(&error);
+    ResolvedTenant target;
+    auto store = connectResolved(positional.at(0), &target, &error);
     if (!store)
         return fail(error);
-    TenantResolver resolver(*store);
-    const Result<ResolvedTenant> target = resolver.resolve(positional.at(0));
-    if (!target.ok())
-        return fail(target.error());
     TenantEdit edit;
-    edit.id = target->tenant.id;
-    edit.expectedVersion = target->tenant.version;
+    edit.id = target.tenant.id;
+    edit.expectedVersion = target.tenant.version;
     edit.slug = slug;
     edit.displayName = name;
     const Result<Tenant> updated = waitFor(store->updateTenant(edit));
     if (!updated.ok())
         return fail(updated.error());
-    const ResolvedTenant after{updated.value(), target->ancestors};
+    const ResolvedTenant after{updated.value(), target.ancestors};
     if (m_json) {
         printJson(tenantJson(after));
         return 0;
@@ -834,7 +845,7 @@ int CtlApp::tenantRename()
         changes.append(QStringLiteral("path %1").arg(after.path()));
     if (name)
         changes.append(QStringLiteral("name \"%1\"").arg(after.tenant.displayName));
-    print(QStringLiteral("Renamed %1: %2.").arg(target->path(), changes.join(QStringLiteral(", "))));
+    print(QStringLiteral("Renamed %1: %2.").arg(target.path(), changes.join(QStringLiteral(", "))));
     return 0;
 }
 
@@ -850,45 +861,43 @@ int CtlApp::tenantMove()
         return failUsage(QStringLiteral("tenant move needs either --to PARENT or --top-level"));
 
     Error error;
-    auto store = connectData(&error);
+    ResolvedTenant moving;
+    auto store = connectResolved(positional.at(0), &moving, &error);
     if (!store)
         return fail(error);
     TenantResolver resolver(*store);
-    const Result<ResolvedTenant> moving = resolver.resolve(positional.at(0));
-    if (!moving.ok())
-        return fail(moving.error());
-    ResolvedTenant after{moving->tenant, {}};
+    ResolvedTenant after{moving.tenant, {}};
     if (to) {
         const Result<ResolvedTenant> parent = resolver.resolve(*to);
         if (!parent.ok())
             return fail(parent.error());
-        const QUuid id = moving->tenant.id;
+        const QUuid id = moving.tenant.id;
         const bool intoOwnSubtree = parent->tenant.id == id
                                     || std::any_of(parent->ancestors.cbegin(), parent->ancestors.cend(),
                                                    [&id](const Tenant &a) { return a.id == id; });
         if (intoOwnSubtree)
             return fail(Error::validation(QStringLiteral("Cannot move %1 under %2: that is inside its own subtree.")
-                                              .arg(moving->path(), parent->path())));
+                                              .arg(moving.path(), parent->path())));
         after.ancestors = parent->ancestors;
         after.ancestors.append(parent->tenant);
     }
     const QUuid newParent = after.ancestors.isEmpty() ? QUuid() : after.ancestors.last().id;
     const QString where = after.ancestors.isEmpty() ? QStringLiteral("the top level") : after.parentPath();
-    if (newParent == moving->tenant.parentId) {
+    if (newParent == moving.tenant.parentId) {
         if (m_json)
-            printJson(tenantJson(*moving));
+            printJson(tenantJson(moving));
         else
-            print(QStringLiteral("%1 is already at %2; nothing changed.").arg(moving->path(), where));
+            print(QStringLiteral("%1 is already at %2; nothing changed.").arg(moving.path(), where));
         return 0;
     }
-    const Result<Tenant> moved = waitFor(store->moveTenant(moving->tenant.id, moving->tenant.parentId, newParent));
+    const Result<Tenant> moved = waitFor(store->moveTenant(moving.tenant.id, moving.tenant.parentId, newParent));
     if (!moved.ok())
         return fail(moved.error());
     after.tenant = moved.value();
     if (m_json)
         printJson(tenantJson(after));
     else
-        print(QStringLiteral("Moved %1 to %2.").arg(moving->path(), after.path()));
+        print(QStringLiteral("Moved %1 to %2.").arg(moving.path(), after.path()));
     return 0;
 }
 
@@ -899,17 +908,14 @@ int CtlApp::tenantShow()
     if (!takePositional({QStringLiteral("TENANT")}, &positional, &problem))
         return failUsage(problem);
     Error error;
-    auto store = connectData(&error);
+    ResolvedTenant t;
+    auto store = connectResolved(positional.at(0), &t, &error);
     if (!store)
         return fail(error);
-    TenantResolver resolver(*store);
-    const Result<ResolvedTenant> t = resolver.resolve(positional.at(0));
-    if (!t.ok())
-        return fail(t.error());
     if (m_json)
-        printJson(tenantJson(t.value()));
+        printJson(tenantJson(t));
     else
-        print(tenantText(t.value()));
+        print(tenantText(t));
     return 0;
 }
 
@@ -992,14 +998,11 @@ int CtlApp::quotaGet()
     if (!takePositional({QStringLiteral("TENANT")}, &positional, &problem))
         return failUsage(problem);
     Error error;
-    auto store = connectData(&error);
+    ResolvedTenant t;
+    auto store = connectResolved(positional.at(0), &t, &error);
     if (!store)
         return fail(error);
-    TenantResolver resolver(*store);
-    const Result<ResolvedTenant> t = resolver.resolve(positional.at(0));
-    if (!t.ok())
-        return fail(t.error());
-    const Result<QList<Quota>> quotas = waitFor(store->quotas(t->tenant.id));
+    const Result<QList<Quota>> quotas = waitFor(store->quotas(t.tenant.id));
     if (!quotas.ok())
         return fail(quotas.error());
 
@@ -1007,9 +1010,9 @@ int CtlApp::quotaGet()
         QJsonArray rows;
         for (const Quota &q : quotas.value())
             rows.append(quotaJson(q));
-        printJson(QJsonObject{{QStringLiteral("tenant_id"), idText(t->tenant.id)},
-                              {QStringLiteral("path"), t->path()},
-                              {QStringLiteral("tier"), tierKey(t->tenant.tier)},
+        printJson(QJsonObject{{QStringLiteral("tenant_id"), idText(t.tenant.id)},
+                              {QStringLiteral("path"), t.path()},
+                              {QStringLiteral("tier"), tierKey(t.tenant.tier)},
                               {QStringLiteral("quotas"), rows}});
         return 0;
     }
@@ -1037,14 +1040,11 @@ int CtlApp::quotaSet()
     const QString text = positional.at(2);
 
     Error error;
-    auto store = connectData(&error);
+    ResolvedTenant t;
+    auto store = connectResolved(positional.at(0), &t, &error);
     if (!store)
         return fail(error);
-    TenantResolver resolver(*store);
-    const Result<ResolvedTenant> t = resolver.resolve(positional.at(0));
-    if (!t.ok())
-        return fail(t.error());
-    const Result<QList<Quota>> quotas = waitFor(store->quotas(t->tenant.id));
+    const Result<QList<Quota>> quotas = waitFor(store->quotas(t.tenant.id));
     if (!quotas.ok())
         return fail(quotas.error());
     const std::optional<Quota> read = quotaOf(quotas.value(), resource);
@@ -1064,7 +1064,7 @@ int CtlApp::quotaSet()
         return fail(violationError(*v, formatQuotaLimit(limit, before.unit), before));
 
     QuotaChange change;
-    change.tenantId = t->tenant.id;
+    change.tenantId = t.tenant.id;
     change.resource = resource;
     change.hardLimit = limit.stored();
     change.expectedVersion = before.version;
@@ -1072,16 +1072,16 @@ int CtlApp::quotaSet()
     if (!report.ok())
         return fail(report.error());
     if (!report->applied())
-        return fail(Error{ErrorKind::Conflict, conflictText(before, report->conflicts.first().theirs, t->path())});
+        return fail(Error{ErrorKind::Conflict, conflictText(before, report->conflicts.first().theirs, t.path())});
 
     // Read back, so what is shown is what the database now says (inheritance included).
-    const Result<QList<Quota>> now = waitFor(store->quotas(t->tenant.id));
+    const Result<QList<Quota>> now = waitFor(store->quotas(t.tenant.id));
     if (!now.ok())
         return fail(now.error());
     const Quota after = quotaOf(now.value(), resource).value_or(before);
     if (m_json) {
-        printJson(QJsonObject{{QStringLiteral("tenant_id"), idText(t->tenant.id)},
-                              {QStringLiteral("path"), t->path()},
+        printJson(QJsonObject{{QStringLiteral("tenant_id"), idText(t.tenant.id)},
+                              {QStringLiteral("path"), t.path()},
                               {QStringLiteral("written"), report->written},
                               {QStringLiteral("unchanged"), report->unchanged},
                               {QStringLiteral("quota"), quotaJson(after)}});
@@ -1092,9 +1092,9 @@ int CtlApp::quotaSet()
         return q.hardLimit || !q.parentLimit ? l : QStringLiteral("%1 inherited from %2").arg(l, q.parentLimitFromSlug);
     };
     if (report->written == 0)
-        print(QStringLiteral("%1 of %2 already was %3; nothing changed.").arg(resource, t->path(), describe(after)));
+        print(QStringLiteral("%1 of %2 already was %3; nothing changed.").arg(resource, t.path(), describe(after)));
     else
-        print(QStringLiteral("Set %1 of %2 to %3 (was %4).").arg(resource, t->path(), describe(after), describe(before)));
+        print(QStringLiteral("Set %1 of %2 to %3 (was %4).").arg(resource, t.path(), describe(after), describe(before)));
     return 0;
 }
 
@@ -1112,16 +1112,13 @@ int CtlApp::quotaApplyTier()
                                           .arg(positional.at(1), tierKeys().join(QStringLiteral(", ")))));
 
     Error error;
-    auto store = connectData(&error);
+    ResolvedTenant t;
+    auto store = connectResolved(positional.at(0), &t, &error);
     if (!store)
         return fail(error);
-    TenantResolver resolver(*store);
-    const Result<ResolvedTenant> t = resolver.resolve(positional.at(0));
-    if (!t.ok())
-        return fail(t.error());
     BulkQuotaRequest request;
     request.action = BulkQuotaRequest::Action::ApplyTier;
-    request.tenants = {t->tenant.id};
+    request.tenants = {t.tenant.id};
     request.includeSubtrees = subtree;
     request.tier = *tier;
     request.capAtParent = !noCap;
@@ -1133,8 +1130,8 @@ int CtlApp::quotaApplyTier()
         QJsonArray perResource;
         for (const auto &p : r.perResource)
             perResource.append(QJsonObject{{QStringLiteral("resource"), p.first}, {QStringLiteral("written"), p.second}});
-        printJson(QJsonObject{{QStringLiteral("tenant_id"), idText(t->tenant.id)},
-                              {QStringLiteral("path"), t->path()},
+        printJson(QJsonObject{{QStringLiteral("tenant_id"), idText(t.tenant.id)},
+                              {QStringLiteral("path"), t.path()},
                               {QStringLiteral("tier"), tierKey(*tier)},
                               {QStringLiteral("subtree"), subtree},
                               {QStringLiteral("tenants"), r.tenants},
@@ -1147,7 +1144,7 @@ int CtlApp::quotaApplyTier()
     }
     print(QStringLiteral("Applied tier %1 to %2%3: %4 tenant(s), %5 tier(s) changed, %6 quota row(s) written, %7 "
                          "unchanged, %8 capped at the parent's limit.")
-              .arg(tierKey(*tier), t->path(), subtree ? QStringLiteral(" and its subtree") : QString())
+              .arg(tierKey(*tier), t.path(), subtree ? QStringLiteral(" and its subtree") : QString())
               .arg(r.tenants)
               .arg(r.tiersChanged)
               .arg(r.written)

@@ -12,6 +12,7 @@ namespace tc {
 
 class PgStore;
 struct SessionInfo;
+struct ResolvedTenant;
 
 // tenantctl: parses the command line, runs one command, prints text or JSON, returns the exit
 // code. Errors are one line on stderr ("tenantctl: ...").
@@ -31,6 +32,8 @@ private:
     std::unique_ptr<PgStore> connectStore(Error *error, SessionInfo *session = nullptr);
     // Connects for reading or writing tenant data: the schema must be there and current.
     std::unique_ptr<PgStore> connectData(Error *error);
+    // connectData() and the tenant that `name` (id, path or unique slug) names.
+    std::unique_ptr<PgStore> connectResolved(const QString &name, ResolvedTenant *resolved, Error *error);
     QString takeOption(const QString &name);
     bool takeFlag(const QString &name);
     // An option's value; nullopt when the option is not given. A given option without a value

@@ -1,10 +1,11 @@
 #include "models/items/tenanttreemodel.h"
 
+#include "models/items/deliver.h"
+
 #include "models/domain/resourceunit.h"
 #include "models/store/tenantstore.h"
 
 #include <QDataStream>
-#include <QFutureWatcher>
 #include <QIODevice>
 #include <QLoggingCategory>
 #include <QMimeData>
@@ -38,24 +39,6 @@ struct TenantTreeModel::Node
 namespace {
 constexpr int kRefreshDelayMs = 100;
 
-// Delivers a store result to the model through its event loop, always: a continuation on a
-// future that is already finished would otherwise run inside fetchMore(), and views (and
-// QAbstractItemModelTester) must never see rows arrive while they are still calling us.
-// The watcher is the model's child, so a result that arrives after the model is gone (its
-// store outlives it while idle work drains) is simply dropped.
-template<typename T, typename Handler>
-void deliver(QFuture<T> future, QObject *context, Handler handler)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, handler = std::move(handler)]() mutable {
-        watcher->deleteLater();
-        if (watcher->isCanceled() || watcher->future().resultCount() == 0)
-            handler(T(Error{ErrorKind::Cancelled, QStringLiteral("The request was cancelled.")}));
-        else
-            handler(watcher->result());
-    });
-    watcher->setFuture(future);
-}
 } // namespace
 
 TenantTreeModel::TenantTreeModel(TenantStore *store, QObject *parent)
@@ -106,7 +89,7 @@ void TenantTreeModel::setFilter(const QString &text)
     if (!m_store)
         return;
     setPending(+1);
-    deliver(m_store->search(filter), this, [this, serial](const Result<SearchResult> &result) {
+    detail::deliver(m_store->search(filter), this, [this, serial](const Result<SearchResult> &result) {
         setPending(-1);
         if (serial != m_searchSerial)
             return; // the operator typed on; a newer search is under way
@@ -274,7 +257,7 @@ void TenantTreeModel::requestPage(Node *node)
     const QString after = node->children.empty() ? QString() : node->children.back()->tenant.slug;
     const quint64 generation = m_generation;
     setPending(+1);
-    deliver(m_store->children(id, after, m_pageSize), this, [this, id, generation](const Result<TenantPage> &result) {
+    detail::deliver(m_store->children(id, after, m_pageSize), this, [this, id, generation](const Result<TenantPage> &result) {
         setPending(-1);
         if (generation != m_generation)
             return; // the tree was reset meanwhile
@@ -464,7 +447,7 @@ void TenantTreeModel::flushRefresh()
     m_insertIds.clear();
     const quint64 generation = m_generation;
     setPending(+1);
-    deliver(m_store->tenants(ids), this, [this, generation, inserts](const Result<QList<Tenant>> &result) {
+    detail::deliver(m_store->tenants(ids), this, [this, generation, inserts](const Result<QList<Tenant>> &result) {
         setPending(-1);
         if (generation != m_generation)
             return;

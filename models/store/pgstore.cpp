@@ -250,6 +250,17 @@ PgStore::~PgStore()
     }
 }
 
+std::unique_ptr<TenantStore> PgStore::forProfile(const ConnectionProfile &profile, const QString &password,
+                                                 Error *error)
+{
+    const Result<QString> conninfo = profile.libpqConninfo(password);
+    if (!conninfo.ok()) {
+        *error = conninfo.error();
+        return nullptr;
+    }
+    return std::make_unique<PgStore>(conninfo.value());
+}
+
 bool PgStore::isBusy() const
 {
     return std::any_of(d->workers.begin(), d->workers.end(), [](const PgWorker *w) { return w->pending.load() > 0; });

@@ -28,6 +28,11 @@ public:
     explicit PgStore(const QString &conninfo, QObject *parent = nullptr) : PgStore(conninfo, Options{}, parent) {}
     ~PgStore() override;
 
+    // A store for a connection profile (the console's store factory); nullptr and `error` when
+    // the profile can't make a connection string.
+    static std::unique_ptr<TenantStore> forProfile(const ConnectionProfile &profile, const QString &password,
+                                                   Error *error);
+
     QFuture<Result<SessionInfo>> open() override;
     QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug,
                                          int limit = kDefaultPageSize) override;

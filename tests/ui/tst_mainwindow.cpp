@@ -25,16 +25,6 @@ using tc::test::PgTestDatabase;
 
 namespace {
 
-std::unique_ptr<TenantStore> makeStore(const ConnectionProfile &profile, const QString &password, Error *error)
-{
-    const Result<QString> conninfo = profile.libpqConninfo(password);
-    if (!conninfo.ok()) {
-        *error = conninfo.error();
-        return nullptr;
-    }
-    return std::make_unique<PgStore>(conninfo.value());
-}
-
 const QString kOperator = QStringLiteral("tst_mainwindow_operator");
 
 } // namespace
@@ -86,7 +76,7 @@ void TstMainWindow::initTestCase()
 
 void TstMainWindow::init()
 {
-    m_window = std::make_unique<ui::MainWindow>(&makeStore);
+    m_window = std::make_unique<ui::MainWindow>(&PgStore::forProfile);
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -348,16 +348,8 @@ void TstQuotaEditor::auditorCannotEdit()
 
 void TstQuotaEditor::mainWindowShowsTheSelectedTenantsQuotas()
 {
-    auto makeStore = [](const ConnectionProfile &profile, const QString &password, Error *error) -> std::unique_ptr<TenantStore> {
-        const Result<QString> conninfo = profile.libpqConninfo(password);
-        if (!conninfo.ok()) {
-            *error = conninfo.error();
-            return nullptr;
-        }
-        return std::make_unique<PgStore>(conninfo.value());
-    };
     for (const QString &login : {kOperator, kAuditor}) {
-        ui::MainWindow window(makeStore);
+        ui::MainWindow window(&PgStore::forProfile);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

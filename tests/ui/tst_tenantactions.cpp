@@ -43,16 +43,6 @@ using tc::test::PgTestDatabase;
 
 namespace {
 
-std::unique_ptr<TenantStore> makeStore(const ConnectionProfile &profile, const QString &password, Error *error)
-{
-    const Result<QString> conninfo = profile.libpqConninfo(password);
-    if (!conninfo.ok()) {
-        *error = conninfo.error();
-        return nullptr;
-    }
-    return std::make_unique<PgStore>(conninfo.value());
-}
-
 const QString kOperator = QStringLiteral("tst_tenantactions_operator");
 const QString kAuditor = QStringLiteral("tst_tenantactions_auditor");
 
@@ -170,7 +160,7 @@ void TstTenantActions::initTestCase()
 
 void TstTenantActions::init()
 {
-    m_window = std::make_unique<ui::MainWindow>(&makeStore);
+    m_window = std::make_unique<ui::MainWindow>(&PgStore::forProfile);
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -861,7 +851,7 @@ void TstTenantActions::otherConsolesFollow()
 {
     QVERIFY(connectAs(kOperator));
     // A second console, as another operator would have open.
-    ui::MainWindow other(&makeStore);
+    ui::MainWindow other(&PgStore::forProfile);
     QSignalSpy finished(&other, &ui::MainWindow::connectionFinished);
     ConnectionProfile profile;
     profile.conninfo = m_db->conninfo(kOperator);
