@@ -440,7 +440,8 @@ bool QuotaTableModel::apply()
             m_undoStack.clear();
             Q_EMIT stagedChanged();
             Q_EMIT applied(result.value());
-            m_reloadPending = true; // inherited values below and usage may have moved too
+            // No read here: `after` holds the written rows as committed, and this write's own
+            // change notification brings the reload that anything else needs.
         }
         if (m_reloadPending) {
             m_reloadPending = false;
