@@ -1623,10 +1623,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the tenant as it is now; what you typed is replaced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Create</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,10 +1703,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Someone else changed this tenant meanwhile. Reload to see it as it is now, then make your change again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Semantic search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,14 +1727,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>slug</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>display name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>features</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,6 +1740,22 @@
     </message>
     <message>
         <source>Reloaded: someone else changed the %1. Your own changes are kept on top of theirs; check them and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the tenant as it is now and keep what you changed on top of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slug (now &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display name (now &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this tenant meanwhile. Reload to read their version; your changes are kept on top of it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

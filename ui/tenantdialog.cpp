@@ -31,6 +31,13 @@ QString errorBannerStyle()
     return QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; border-radius: 4px; padding: 6px; }");
 }
 
+// A note that asks for a look, not an error: after a reload that kept the operator's changes.
+QString noticeBannerStyle()
+{
+    return QStringLiteral("QLabel { color: palette(window-text); background: #fdf3d0; border: 1px solid #e0c36a; "
+                          "border-radius: 4px; padding: 6px; }");
+}
+
 QStringList sorted(QStringList list)
 {
     list.sort();
@@ -161,7 +168,7 @@ TenantDialog::TenantDialog(Mode mode, QWidget *parent) : QDialog(parent), m_mode
     m_error->setStyleSheet(errorBannerStyle());
     m_reload = new QPushButton(tr("Re&load"), this);
     m_reload->setObjectName(QStringLiteral("reloadButton"));
-    m_reload->setToolTip(tr("Show the tenant as it is now; what you typed is replaced."));
+    m_reload->setToolTip(tr("Read the tenant as it is now and keep what you changed on top of it."));
     auto *errorRow = new QHBoxLayout;
     errorRow->addWidget(m_error, 1);
     errorRow->addWidget(m_reload, 0, Qt::AlignVCenter);
@@ -286,9 +293,9 @@ void TenantDialog::rebase(const Tenant &theirs)
     const TenantSettings typed = settings();
     QStringList changedByThem;
     if (theirs.slug != old.slug)
-        changedByThem << tr("slug");
+        changedByThem << tr("slug (now \"%1\")").arg(theirs.slug);
     if (theirs.displayName != old.displayName)
-        changedByThem << tr("display name");
+        changedByThem << tr("display name (now \"%1\")").arg(theirs.displayName);
     const TenantSettings other = TenantSettings::fromJson(theirs.settings);
     if (sorted(other.features) != sorted(base.features) || other.inheritFeatures != base.inheritFeatures)
         changedByThem << tr("features");
@@ -316,6 +323,7 @@ void TenantDialog::rebase(const Tenant &theirs)
         m_preventDeletion->setChecked(typed.preventDeletion);
     updateInheritedText();
     validate();
+    m_error->setStyleSheet(noticeBannerStyle());
     m_error->setText(changedByThem.isEmpty()
                          ? tr("Reloaded. Your changes are kept; save again.").toHtmlEscaped()
                          : tr("Reloaded: someone else changed the %1. Your own changes are kept on top of theirs; "
@@ -487,12 +495,13 @@ void TenantDialog::showError(const Error &error)
 {
     QString html;
     if (error.kind == ErrorKind::Conflict) {
-        html = tr("Someone else changed this tenant meanwhile. Reload to see it as it is now, then make your "
-                  "change again.")
+        html = tr("Someone else changed this tenant meanwhile. Reload to read their version; your changes are "
+                  "kept on top of it.")
                    .toHtmlEscaped();
     } else {
         html = QStringLiteral("<b>%1.</b> %2").arg(errorTitle(error).toHtmlEscaped(), errorText(error).toHtmlEscaped());
     }
+    m_error->setStyleSheet(errorBannerStyle());
     m_error->setText(html);
     m_error->setToolTip(error.detail);
     m_error->show();

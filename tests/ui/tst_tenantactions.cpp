@@ -413,7 +413,8 @@ void TstTenantActions::conflictingEditOffersReload()
 
     // Reload keeps what the operator typed on top of theirs and says what they changed.
     QTest::mouseClick(reload, Qt::LeftButton);
-    QTRY_VERIFY2(error->text().contains(QLatin1String("display name, deletion settings")), qPrintable(error->text()));
+    QTRY_VERIFY2(error->text().contains(QLatin1String("display name (now &quot;Changed Elsewhere&quot;), deletion settings")),
+                 qPrintable(error->text()));
     QCOMPARE(name->text(), QStringLiteral("Mine"));
     QCOMPARE(child<QSpinBox>(dialog, "retentionDays")->value(), 33);
     QVERIFY(!reload->isVisible());
