@@ -40,11 +40,16 @@ struct Tenant
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 version = 0;
-    int childCount = 0;
+    int childCount = 0;        // all children, deleted ones included
+    int deletedChildCount = 0; // of those, deleted (shown only with "Show deleted")
+    QUuid heldBy;              // a transition of this ancestor holds the state (see lifecycle.h)
+    std::optional<LifecycleState> ownState; // the state it had of its own, while held
+    QDateTime purgedAt;        // set once the data was purged: a tombstone
     UsageLimit items;
     UsageLimit storage;
 
     bool isTopLevel() const { return parentId.isNull(); }
+    bool isPurged() const { return purgedAt.isValid(); }
 };
 
 // One page of a parent's children in slug order. `after` of the next page is the last slug.

@@ -14,7 +14,9 @@ namespace tc::pg::sql {
     "(extract(epoch FROM t.updated_at) * 1000)::bigint, t.version, "                            \
     "(SELECT count(*) FROM tenancy.tenants c WHERE c.parent_id = t.id), "                       \
     "ui.value, coalesce(qi.hard_limit, pl.items_limit), "                                       \
-    "us.value, coalesce(qs.hard_limit, pl.storage_limit) "
+    "us.value, coalesce(qs.hard_limit, pl.storage_limit), "                                     \
+    "(SELECT count(*) FROM tenancy.tenants c WHERE c.parent_id = t.id AND c.state = 'deleted'), "  \
+    "t.held_by, t.own_state, (extract(epoch FROM t.purged_at) * 1000)::bigint "
 
 #define TC_TENANT_JOINS                                                                         \
     " LEFT JOIN tenancy.quotas qi ON qi.tenant_id = t.id AND qi.resource = 'items'"             \
@@ -22,14 +24,14 @@ namespace tc::pg::sql {
     " LEFT JOIN tenancy.usage_current ui ON ui.tenant_id = t.id AND ui.resource = 'items'"      \
     " LEFT JOIN tenancy.usage_current us ON us.tenant_id = t.id AND us.resource = 'storage_bytes' "
 
-// $1 parent id (text, may be null), $2 after slug, $3 limit. The parent's effective limits
-// are computed once per page, not per row.
+// $1 parent id (text, may be null), $2 after slug, $3 limit, $4 include deleted tenants. The
+// parent's effective limits are computed once per page, not per row.
 inline constexpr const char *childrenOf =
     "WITH pl AS MATERIALIZED (SELECT tenancy.effective_limit($1::uuid, 'items') AS items_limit, "
     "                                tenancy.effective_limit($1::uuid, 'storage_bytes') AS storage_limit) "
     "SELECT " TC_TENANT_COLUMNS
     "FROM tenancy.tenants t CROSS JOIN pl" TC_TENANT_JOINS
-    "WHERE t.parent_id = $1::uuid AND t.slug > $2 ORDER BY t.slug LIMIT $3";
+    "WHERE t.parent_id = $1::uuid AND t.slug > $2 AND ($4 OR t.state <> 'deleted') ORDER BY t.slug LIMIT $3";
 
 // Ordered by (parent_id, slug), the index's own order: "parent_id IS NULL" does not make the
 // column a constant for the planner (only "=" does), and ORDER BY slug alone made it sort all
@@ -38,12 +40,18 @@ inline constexpr const char *topLevel =
     "WITH pl AS MATERIALIZED (SELECT NULL::bigint AS items_limit, NULL::bigint AS storage_limit) "
     "SELECT " TC_TENANT_COLUMNS
     "FROM tenancy.tenants t CROSS JOIN pl" TC_TENANT_JOINS
-    "WHERE t.parent_id IS NULL AND t.slug > $1 ORDER BY t.parent_id, t.slug LIMIT $2";
+    "WHERE t.parent_id IS NULL AND t.slug > $1 AND ($3 OR t.state <> 'deleted') "
+    "ORDER BY t.parent_id, t.slug LIMIT $2";
 
+// All children and the deleted ones (a partial index counts those), $2 include deleted.
 inline constexpr const char *countChildren =
-    "SELECT count(*) FROM tenancy.tenants WHERE parent_id = $1::uuid";
+    "SELECT count(*) - CASE WHEN $2 THEN 0 ELSE (SELECT count(*) FROM tenancy.tenants "
+    "                  WHERE parent_id = $1::uuid AND state = 'deleted') END "
+    "FROM tenancy.tenants WHERE parent_id = $1::uuid";
 inline constexpr const char *countTopLevel =
-    "SELECT count(*) FROM tenancy.tenants WHERE parent_id IS NULL";
+    "SELECT count(*) - CASE WHEN $1 THEN 0 ELSE (SELECT count(*) FROM tenancy.tenants "
+    "                  WHERE parent_id IS NULL AND state = 'deleted') END "
+    "FROM tenancy.tenants WHERE parent_id IS NULL";
 
 // $1 uuid[] literal. Each row gets its own parent's effective limits (few rows).
 inline constexpr const char *tenantsByIds =
@@ -54,12 +62,12 @@ inline constexpr const char *tenantsByIds =
     TC_TENANT_JOINS
     "WHERE t.id = ANY ($1::uuid[])";
 
-// $1 LIKE pattern (already escaped, lower case, with % around), $2 limit + 1.
-// Returns the matches and all their ancestors, flagged.
+// $1 LIKE pattern (already escaped, lower case, with % around), $2 limit + 1, $3 include
+// deleted tenants. Returns the matches and all their ancestors, flagged.
 inline constexpr const char *searchIds =
     "WITH RECURSIVE m AS ("
     "  SELECT t.id FROM tenancy.tenants t"
-    "   WHERE lower(t.slug || ' ' || t.display_name) LIKE $1"
+    "   WHERE lower(t.slug || ' ' || t.display_name) LIKE $1 AND ($3 OR t.state <> 'deleted')"
     "   ORDER BY t.slug, t.id LIMIT $2),"
     " up (id, parent_id, is_match) AS ("
     "  SELECT t.id, t.parent_id, true FROM tenancy.tenants t JOIN m ON m.id = t.id"
@@ -182,6 +190,51 @@ inline constexpr const char *effectiveLimits =
 // $1 tier, $2 uuid[].
 inline constexpr const char *setTier =
     "UPDATE tenancy.tenants SET tier = $1 WHERE id = ANY ($2::uuid[]) AND tier IS DISTINCT FROM $1";
+
+// --- Lifecycle ---
+
+inline constexpr const char *setReason = "SELECT set_config('tenancy.reason', $1, true)";
+// $1 uuid[]: the requested tenants, shallowest first, locked.
+inline constexpr const char *lifecycleTargets =
+    "SELECT t.id, t.slug, t.state, t.version, tenancy.depth_of(t.id) AS depth"
+    "  FROM tenancy.tenants t WHERE t.id = ANY ($1::uuid[])"
+    " ORDER BY depth, t.slug FOR UPDATE";
+// $1 id: state, version, and whether this transaction changed it already (a cascade).
+inline constexpr const char *lifecycleStateNow =
+    "SELECT state, version, xmin = pg_current_xact_id()::xid FROM tenancy.tenants WHERE id = $1::uuid";
+// $1 id, $2 state. The version is checked by the caller under the row lock.
+inline constexpr const char *setState =
+    "UPDATE tenancy.tenants SET state = $2 WHERE id = $1::uuid";
+// Every state change of this transaction so far, in order: the events the triggers wrote.
+inline constexpr const char *changesOfThisTransaction =
+    "SELECT e.tenant_id, t.parent_id, t.slug, e.from_state, e.to_state, e.cascade_root"
+    "  FROM tenancy.lifecycle_events e JOIN tenancy.tenants t ON t.id = e.tenant_id"
+    " WHERE e.xmin = pg_current_xact_id()::xid AND e.from_state IS NOT NULL"
+    " ORDER BY e.id";
+// $1 uuid[]: the data the tenants hold.
+inline constexpr const char *dataHeld =
+    "SELECT (SELECT count(*) FROM tenancy.memories m WHERE m.tenant_id = ANY ($1::uuid[])),"
+    "       (SELECT coalesce(sum(m.size_bytes), 0) FROM tenancy.memories m WHERE m.tenant_id = ANY ($1::uuid[])),"
+    "       (SELECT count(*) FROM tenancy.usage_samples s WHERE s.tenant_id = ANY ($1::uuid[]))";
+// $1 uuid[]: the earliest purge date among them (millis), null if none is deleted.
+inline constexpr const char *earliestPurge =
+    "SELECT (extract(epoch FROM min(purge_after)) * 1000)::bigint FROM tenancy.tenants"
+    " WHERE id = ANY ($1::uuid[]) AND state = 'deleted'";
+inline constexpr const char *deletionAllowance =
+    "SELECT cap, deleted_recently, tenants, percent::float8, window_days FROM tenancy.deletion_allowance()";
+inline constexpr const char *setDeletionCap =
+    "UPDATE tenancy.guard_rails SET deletion_cap_percent = $1::numeric, updated_at = now()";
+// Surfaces the deferred checks (a child active under a parent that isn't) before a rollback.
+inline constexpr const char *checkDeferred = "SET CONSTRAINTS ALL IMMEDIATE";
+// $1 tenant: oldest first.
+inline constexpr const char *lifecycleHistory =
+    "SELECT e.id, e.tenant_id, e.from_state, e.to_state, e.reason, e.actor,"
+    "       (extract(epoch FROM e.at) * 1000)::bigint, e.cascade_root, r.slug"
+    "  FROM tenancy.lifecycle_events e LEFT JOIN tenancy.tenants r ON r.id = e.cascade_root"
+    " WHERE e.tenant_id = $1::uuid ORDER BY e.at, e.id";
+inline constexpr const char *purgeDue = "SELECT tenants, held FROM tenancy.purge_due()";
+inline constexpr const char *purgeStep =
+    "SELECT tenant_id, slug, memories, usage_samples, finished FROM tenancy.purge_step($1)";
 
 #undef TC_TENANT_COLUMNS
 #undef TC_TENANT_JOINS

@@ -315,10 +315,11 @@ QFuture<Result<SessionInfo>> PgStore::open()
 }
 
 
-QFuture<Result<TenantPage>> PgStore::children(const QUuid &parent, const QString &afterSlug, int limit)
+QFuture<Result<TenantPage>> PgStore::children(const QUuid &parent, const QString &afterSlug, int limit,
+                                             bool includeDeleted)
 {
     return d->run<TenantPage>(QStringLiteral("loading sub-tenants"),
-                              [parent, afterSlug, limit](pqxx::connection &conn) -> Result<TenantPage> {
+                              [parent, afterSlug, limit, includeDeleted](pqxx::connection &conn) -> Result<TenantPage> {
         TenantPage page;
         page.parentId = parent;
         // Plain reads need no BEGIN/COMMIT round trips; the count may be a moment newer
@@ -328,12 +329,12 @@ QFuture<Result<TenantPage>> PgStore::children(const QUuid &parent, const QString
         // One more than asked tells whether another page follows.
         pqxx::result rows;
         if (parent.isNull()) {
-            rows = tx.exec_params(pg::sql::topLevel, after, limit + 1);
-            page.totalChildren = tx.exec1(pg::sql::countTopLevel)[0].as<int>();
+            rows = tx.exec_params(pg::sql::topLevel, after, limit + 1, includeDeleted);
+            page.totalChildren = tx.exec_params1(pg::sql::countTopLevel, includeDeleted)[0].as<int>();
         } else {
             const std::string id = parent.toString(QUuid::WithoutBraces).toStdString();
-            rows = tx.exec_params(pg::sql::childrenOf, id, after, limit + 1);
-            page.totalChildren = tx.exec_params1(pg::sql::countChildren, id)[0].as<int>();
+            rows = tx.exec_params(pg::sql::childrenOf, id, after, limit + 1, includeDeleted);
+            page.totalChildren = tx.exec_params1(pg::sql::countChildren, id, includeDeleted)[0].as<int>();
         }
         page.hasMore = int(rows.size()) > limit;
         const int n = std::min(int(rows.size()), limit);
@@ -372,10 +373,10 @@ QFuture<Result<Tenant>> PgStore::tenant(const QUuid &id)
     });
 }
 
-QFuture<Result<SearchResult>> PgStore::search(const QString &text, int limit)
+QFuture<Result<SearchResult>> PgStore::search(const QString &text, int limit, bool includeDeleted)
 {
     return d->run<SearchResult>(QStringLiteral("searching tenants"),
-                                [text, limit](pqxx::connection &conn) -> Result<SearchResult> {
+                                [text, limit, includeDeleted](pqxx::connection &conn) -> Result<SearchResult> {
         SearchResult result;
         result.text = text;
         const QString needle = text.trimmed().toLower();
@@ -383,7 +384,7 @@ QFuture<Result<SearchResult>> PgStore::search(const QString &text, int limit)
             return result;
         pqxx::read_transaction tx(conn);
         const std::string pattern = (QStringLiteral("%") + likeEscaped(needle) + QStringLiteral("%")).toStdString();
-        const pqxx::result idRows = tx.exec_params(pg::sql::searchIds, pattern, limit + 1);
+        const pqxx::result idRows = tx.exec_params(pg::sql::searchIds, pattern, limit + 1, includeDeleted);
 
         QList<QUuid> ids;
         QSet<QUuid> matchIds;
@@ -466,6 +467,50 @@ QFuture<Result<BulkQuotaReport>> PgStore::bulkQuotas(const BulkQuotaRequest &req
         QStringLiteral("applying a bulk quota edit"),
         [request](pqxx::connection &conn, const pg::ProgressFn &progress) {
             return pg::bulkQuotas(conn, request, progress);
+        });
+}
+
+QFuture<Result<LifecycleReport>> PgStore::previewLifecycle(const LifecycleRequest &request)
+{
+    return d->run<LifecycleReport>(QStringLiteral("previewing a lifecycle change"),
+                                   [request](pqxx::connection &conn) {
+                                       return pg::changeLifecycle(conn, request, pg::LifecycleMode::DryRun, {});
+                                   });
+}
+
+QFuture<Result<LifecycleReport>> PgStore::changeLifecycle(const LifecycleRequest &request)
+{
+    return d->runWithProgress<LifecycleReport>(
+        QStringLiteral("changing lifecycle states"),
+        [request](pqxx::connection &conn, const pg::ProgressFn &progress) {
+            return pg::changeLifecycle(conn, request, pg::LifecycleMode::Commit, progress);
+        });
+}
+
+QFuture<Result<QList<LifecycleEvent>>> PgStore::lifecycleHistory(const QUuid &tenant)
+{
+    return d->run<QList<LifecycleEvent>>(QStringLiteral("loading the lifecycle history"),
+                                         [tenant](pqxx::connection &conn) { return pg::lifecycleHistory(conn, tenant); });
+}
+
+QFuture<Result<DeletionAllowance>> PgStore::deletionAllowance()
+{
+    return d->run<DeletionAllowance>(QStringLiteral("reading the deletion cap"),
+                                     [](pqxx::connection &conn) { return pg::deletionAllowance(conn); });
+}
+
+QFuture<Result<DeletionAllowance>> PgStore::setDeletionCap(double percent)
+{
+    return d->run<DeletionAllowance>(QStringLiteral("setting the deletion cap"),
+                                     [percent](pqxx::connection &conn) { return pg::setDeletionCap(conn, percent); });
+}
+
+QFuture<Result<PurgeReport>> PgStore::purgeDue(int batchRows)
+{
+    return d->runWithProgress<PurgeReport>(
+        QStringLiteral("purging deleted tenants"),
+        [batchRows](pqxx::connection &conn, const pg::ProgressFn &progress) {
+            return pg::purgeDue(conn, batchRows, progress);
         });
 }
 

@@ -35,10 +35,11 @@ public:
 
     QFuture<Result<SessionInfo>> open() override;
     QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug,
-                                         int limit = kDefaultPageSize) override;
+                                         int limit = kDefaultPageSize, bool includeDeleted = true) override;
     QFuture<Result<Tenant>> tenant(const QUuid &id) override;
     QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &ids) override;
-    QFuture<Result<SearchResult>> search(const QString &text, int limit = 200) override;
+    QFuture<Result<SearchResult>> search(const QString &text, int limit = 200,
+                                         bool includeDeleted = true) override;
     QFuture<Result<qint64>> tenantCount() override;
     QFuture<Result<Tenant>> createTenant(const TenantDraft &draft) override;
     QFuture<Result<Tenant>> updateTenant(const TenantEdit &edit) override;
@@ -46,6 +47,11 @@ public:
     QFuture<Result<QList<Quota>>> quotas(const QUuid &tenant) override;
     QFuture<Result<QuotaWriteReport>> writeQuotas(const QList<QuotaChange> &changes) override;
     QFuture<Result<BulkQuotaReport>> bulkQuotas(const BulkQuotaRequest &request) override;
+    QFuture<Result<LifecycleReport>> previewLifecycle(const LifecycleRequest &request) override;
+    QFuture<Result<LifecycleReport>> changeLifecycle(const LifecycleRequest &request) override;
+    QFuture<Result<QList<LifecycleEvent>>> lifecycleHistory(const QUuid &tenant) override;
+    QFuture<Result<DeletionAllowance>> deletionAllowance() override;
+    QFuture<Result<PurgeReport>> purgeDue(int batchRows = 5000) override;
     QFuture<Result<AuditVerification>> verifyAuditLog() override;
     QFuture<Result<int>> migrateSchema() override;
     bool isBusy() const override;
@@ -53,6 +59,8 @@ public:
     // Direct-connection administration (tenantctl, the demo, tests); not part of TenantStore.
     QFuture<Result<QList<MigrationStatus>>> migrationStatus();
     QFuture<Result<DemoSeedReport>> seedDemo(const DemoSeedOptions &options);
+    // The deletion cap as a percentage of the tenants (schema owner only); returns the new allowance.
+    QFuture<Result<DeletionAllowance>> setDeletionCap(double percent);
 
 private:
     struct Private;

@@ -16,11 +16,6 @@ QString firstLine(const char *what)
     return s.section(u'\n', 0, 0).trimmed();
 }
 
-QDateTime fromMillis(const pqxx::field &f)
-{
-    return f.is_null() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(f.as<qint64>(), Qt::UTC);
-}
-
 std::optional<qint64> optionalInt(const pqxx::field &f)
 {
     return f.is_null() ? std::nullopt : std::optional<qint64>(f.as<qint64>());
@@ -132,6 +127,11 @@ Error toError(const std::exception &e, const QString &context)
             QString::fromUtf8(e.what())};
 }
 
+QDateTime fromMillis(const pqxx::field &f)
+{
+    return f.is_null() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(f.as<qint64>(), Qt::UTC);
+}
+
 Tenant tenantFromRow(const pqxx::row &row)
 {
     Tenant t;
@@ -151,6 +151,12 @@ Tenant tenantFromRow(const pqxx::row &row)
     t.childCount = row[12].as<int>();
     t.items = {optionalInt(row[13]), optionalInt(row[14])};
     t.storage = {optionalInt(row[15]), optionalInt(row[16])};
+    t.deletedChildCount = row[17].as<int>();
+    if (!row[18].is_null())
+        t.heldBy = QUuid::fromString(qstr(row[18]));
+    if (!row[19].is_null())
+        t.ownState = lifecycleStateFromKey(qstr(row[19]));
+    t.purgedAt = fromMillis(row[20]);
     return t;
 }
 

@@ -5,6 +5,7 @@
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QString>
 
@@ -35,6 +36,9 @@ Result<T> guarded(const QString &context, Body &&body)
         return toError(e, context);
     }
 }
+
+// A timestamp selected as epoch milliseconds (null: invalid).
+QDateTime fromMillis(const pqxx::field &f);
 
 // Reads a row of the tenant column list in pgstatements_p.h.
 Tenant tenantFromRow(const pqxx::row &row);

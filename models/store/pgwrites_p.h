@@ -2,6 +2,7 @@
 
 // PgStore's writes and quota reads, run on a worker's connection. libpqxx stays private.
 
+#include "models/domain/lifecycle.h"
 #include "models/domain/quota.h"
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
@@ -22,5 +23,15 @@ Result<Tenant> moveTenant(pqxx::connection &conn, const QUuid &id, const QUuid &
 Result<QList<Quota>> quotas(pqxx::connection &conn, const QUuid &tenant);
 Result<QuotaWriteReport> writeQuotas(pqxx::connection &conn, const QList<QuotaChange> &changes);
 Result<BulkQuotaReport> bulkQuotas(pqxx::connection &conn, const BulkQuotaRequest &request, const ProgressFn &progress);
+
+// Lifecycle (pglifecycle.cpp). A dry run does everything and rolls back, so a preview meets
+// exactly the rules a commit would; its refusal is reported in the report, not as an error.
+enum class LifecycleMode { DryRun, Commit };
+Result<LifecycleReport> changeLifecycle(pqxx::connection &conn, const LifecycleRequest &request, LifecycleMode mode,
+                                        const ProgressFn &progress);
+Result<QList<LifecycleEvent>> lifecycleHistory(pqxx::connection &conn, const QUuid &tenant);
+Result<DeletionAllowance> deletionAllowance(pqxx::connection &conn);
+Result<DeletionAllowance> setDeletionCap(pqxx::connection &conn, double percent);
+Result<PurgeReport> purgeDue(pqxx::connection &conn, int batchRows, const ProgressFn &progress);
 
 } // namespace tc::pg

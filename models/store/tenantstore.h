@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/lifecycle.h"
 #include "models/domain/quota.h"
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
@@ -37,13 +38,16 @@ public:
     virtual QFuture<Result<SessionInfo>> open() = 0;
 
     // Children of `parent` (null = top level) in slug order, after `afterSlug` (keyset).
+    // Without `includeDeleted`, deleted tenants (and purged tombstones) are left out, and so
+    // is their share of totalChildren.
     virtual QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug,
-                                                 int limit = kDefaultPageSize) = 0;
+                                                 int limit = kDefaultPageSize, bool includeDeleted = true) = 0;
     virtual QFuture<Result<Tenant>> tenant(const QUuid &id) = 0;
     // Several tenants at once (refreshing rows after change notifications); missing ids are skipped.
     virtual QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &ids) = 0;
     // Case-insensitive substring of slug or display name, anywhere in the hierarchy.
-    virtual QFuture<Result<SearchResult>> search(const QString &text, int limit = 200) = 0;
+    virtual QFuture<Result<SearchResult>> search(const QString &text, int limit = 200,
+                                                 bool includeDeleted = true) = 0;
     virtual QFuture<Result<qint64>> tenantCount() = 0;
 
     // --- Tenants (writes are refused by the database for auditors) ---
@@ -68,6 +72,25 @@ public:
     // A bulk edit in one transaction. The future reports progress (0..rows) and can be
     // cancelled; cancelling rolls everything back.
     virtual QFuture<Result<BulkQuotaReport>> bulkQuotas(const BulkQuotaRequest &request) = 0;
+
+    // --- Lifecycle ---
+
+    // What `request` would do, exactly: the database runs it in a transaction and rolls it
+    // back, so the changed tenants, the data they hold and any refusal (illegal transition,
+    // protected tenant, deletion cap, version moved) are what changeLifecycle would meet now.
+    // A refusal is reported in LifecycleReport::refusal, not as an error.
+    virtual QFuture<Result<LifecycleReport>> previewLifecycle(const LifecycleRequest &request) = 0;
+    // Applies the transition to every requested tenant and its subtree in one transaction,
+    // shallowest first; a tenant already in the target state (also one an ancestor in the
+    // request brought there) is skipped. Progress 0..tenants; cancelling rolls it all back.
+    virtual QFuture<Result<LifecycleReport>> changeLifecycle(const LifecycleRequest &request) = 0;
+    // The tenant's lifecycle events, oldest first.
+    virtual QFuture<Result<QList<LifecycleEvent>>> lifecycleHistory(const QUuid &tenant) = 0;
+    virtual QFuture<Result<DeletionAllowance>> deletionAllowance() = 0;
+    // Purges the data of every deleted tenant past its retention, `batchRows` rows per
+    // transaction, so an interrupted purge loses nothing and the next run goes on. Progress:
+    // tenants finished of those due; cancelling stops after the current batch.
+    virtual QFuture<Result<PurgeReport>> purgeDue(int batchRows = 5000) = 0;
 
     // Recomputes the audit log's hash chain on the server.
     virtual QFuture<Result<AuditVerification>> verifyAuditLog() = 0;

@@ -26,10 +26,10 @@ public:
     }
 
     QFuture<Result<SessionInfo>> open() override { return ready(SessionInfo{}); }
-    QFuture<Result<TenantPage>> children(const QUuid &, const QString &, int) override { return unsupported<TenantPage>("children"); }
+    QFuture<Result<TenantPage>> children(const QUuid &, const QString &, int, bool) override { return unsupported<TenantPage>("children"); }
     QFuture<Result<Tenant>> tenant(const QUuid &) override { return unsupported<Tenant>("tenant"); }
     QFuture<Result<QList<Tenant>>> tenants(const QList<QUuid> &) override { return unsupported<QList<Tenant>>("tenants"); }
-    QFuture<Result<SearchResult>> search(const QString &, int) override { return unsupported<SearchResult>("search"); }
+    QFuture<Result<SearchResult>> search(const QString &, int, bool) override { return unsupported<SearchResult>("search"); }
     QFuture<Result<qint64>> tenantCount() override { return unsupported<qint64>("tenantCount"); }
     QFuture<Result<Tenant>> createTenant(const TenantDraft &) override { return unsupported<Tenant>("createTenant"); }
     QFuture<Result<Tenant>> updateTenant(const TenantEdit &) override { return unsupported<Tenant>("updateTenant"); }
@@ -37,6 +37,11 @@ public:
     QFuture<Result<QList<Quota>>> quotas(const QUuid &) override { return unsupported<QList<Quota>>("quotas"); }
     QFuture<Result<QuotaWriteReport>> writeQuotas(const QList<QuotaChange> &) override { return unsupported<QuotaWriteReport>("writeQuotas"); }
     QFuture<Result<BulkQuotaReport>> bulkQuotas(const BulkQuotaRequest &) override { return unsupported<BulkQuotaReport>("bulkQuotas"); }
+    QFuture<Result<LifecycleReport>> previewLifecycle(const LifecycleRequest &) override { return unsupported<LifecycleReport>("previewLifecycle"); }
+    QFuture<Result<LifecycleReport>> changeLifecycle(const LifecycleRequest &) override { return unsupported<LifecycleReport>("changeLifecycle"); }
+    QFuture<Result<QList<LifecycleEvent>>> lifecycleHistory(const QUuid &) override { return unsupported<QList<LifecycleEvent>>("lifecycleHistory"); }
+    QFuture<Result<DeletionAllowance>> deletionAllowance() override { return unsupported<DeletionAllowance>("deletionAllowance"); }
+    QFuture<Result<PurgeReport>> purgeDue(int) override { return unsupported<PurgeReport>("purgeDue"); }
     QFuture<Result<AuditVerification>> verifyAuditLog() override { return ready(AuditVerification{}); }
     QFuture<Result<int>> migrateSchema() override { return ready(0); }
 };
