@@ -110,6 +110,7 @@ struct GenTenant
     QString department; // nearest department name, for memory metadata
     Tier tier = Tier::Starter;
     LifecycleState state = LifecycleState::Active;
+    int heldBy = -1;           // the ancestor whose transition carried this one along (own state: active)
     qint64 createdAt = 0;      // seconds since epoch
     qint64 stateChangedAt = 0;
     std::string settings;
@@ -404,14 +405,16 @@ private:
         // States: children of a non-active parent share its state (the schema requires that
         // they are not active); otherwise mostly active.
         const double r = m_rng.uniform();
-        if (parent && parent->state != LifecycleState::Active)
+        if (parent && parent->state != LifecycleState::Active) {
             t.state = parent->state;
-        else if (!parent)
+            t.heldBy = parent->heldBy >= 0 ? parent->heldBy : t.parent;
+        } else if (!parent) {
             t.state = r < 0.90 ? LifecycleState::Active : r < 0.95 ? LifecycleState::Suspended
                     : r < 0.98 ? LifecycleState::Archived : LifecycleState::Deleted;
-        else
+        } else {
             t.state = r < 0.95 ? LifecycleState::Active : r < 0.98 ? LifecycleState::Suspended
                                                                    : LifecycleState::Deleted;
+        }
         if (t.state == LifecycleState::Active)
             t.stateChangedAt = t.createdAt;
         else if (parent && parent->state == t.state)
@@ -480,7 +483,7 @@ struct Totals
 void writeTenants(PGconn *conn, const std::vector<GenTenant> &tenants, Totals &totals)
 {
     CopyStream copy(conn, "COPY tenancy.tenants (id, parent_id, slug, display_name, tier, state, state_changed_at,"
-                          " purge_after, settings, created_at, updated_at) FROM STDIN");
+                          " purge_after, settings, created_at, updated_at, held_by, own_state) FROM STDIN");
     for (const GenTenant &t : tenants) {
         std::string &b = copy.buffer();
         b += t.id;
@@ -504,6 +507,8 @@ void writeTenants(PGconn *conn, const std::vector<GenTenant> &tenants, Totals &t
         b += timestamp(t.createdAt);
         b += '\t';
         b += timestamp(std::max(t.createdAt, t.stateChangedAt));
+        b += '\t';
+        b += t.heldBy >= 0 ? tenants[size_t(t.heldBy)].id + "\tactive" : std::string("\\N\t\\N");
         copy.endRow();
     }
     totals.tenants = copy.finish();
@@ -529,19 +534,25 @@ void writeQuotasAndEvents(PGconn *conn, const std::vector<GenTenant> &tenants, R
         }
         totals.quotas = copy.finish();
     }
-    CopyStream copy(conn, "COPY tenancy.lifecycle_events (tenant_id, from_state, to_state, reason, actor, at) FROM STDIN");
-    for (const GenTenant &t : tenants) {
+    CopyStream copy(conn, "COPY tenancy.lifecycle_events (tenant_id, from_state, to_state, reason, actor, at, cascade_root)"
+                          " FROM STDIN");
+    // A cascaded change has its root's reason (roots come before their descendants).
+    std::vector<std::string> reasons(tenants.size());
+    for (size_t i = 0; i < tenants.size(); ++i) {
+        const GenTenant &t = tenants[i];
         std::string &b = copy.buffer();
-        b += t.id + "\t\\N\tactive\tCreated\tdemo-seed\t" + timestamp(t.createdAt);
+        b += t.id + "\t\\N\tactive\tCreated\tdemo-seed\t" + timestamp(t.createdAt) + "\t\\N";
         copy.endRow();
         if (t.state == LifecycleState::Active)
             continue;
         std::string &b2 = copy.buffer();
-        const std::string reason = t.state == LifecycleState::Suspended ? rng.pick(kSuspendReasons)
+        const std::string reason = t.heldBy >= 0                        ? reasons[size_t(t.heldBy)]
+                                 : t.state == LifecycleState::Suspended ? rng.pick(kSuspendReasons)
                                  : t.state == LifecycleState::Archived  ? "Contract ended; kept for compliance"
                                                                         : "Customer closed the account";
+        reasons[i] = reason;
         b2 += t.id + "\tactive\t" + lifecycleStateKey(t.state).toStdString() + "\t" + reason + "\tdemo-seed\t"
-              + timestamp(t.stateChangedAt);
+              + timestamp(t.stateChangedAt) + "\t" + (t.heldBy >= 0 ? tenants[size_t(t.heldBy)].id : std::string("\\N"));
         copy.endRow();
     }
     totals.events = copy.finish();
