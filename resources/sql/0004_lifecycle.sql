@@ -358,9 +358,12 @@ CREATE OR REPLACE FUNCTION tenancy.tenants_check_deletion_cap() RETURNS trigger
     AS $$
 DECLARE
     a record;
+    stamp timestamptz := clock_now();
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
-                    WHERE n.state = 'deleted' AND o.state <> 'deleted') THEN
+    -- A row deleted by this transaction has state_changed_at = clock_now() (the transaction's
+    -- time). No join with old_rows: as an EXISTS the planner picks a nested loop over the
+    -- transition tables, 1.5 s for a 10,000-row statement that deletes nothing.
+    IF NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.state = 'deleted' AND n.state_changed_at = stamp) THEN
         RETURN NULL;
     END IF;
     SELECT * INTO a FROM deletion_allowance();
