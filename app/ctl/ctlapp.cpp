@@ -1,5 +1,7 @@
 #include "ctlapp.h"
 
+#include "lifecyclecommands.h"
+#include "outputformat.h"
 #include "tenantresolver.h"
 
 #include "models/domain/validation.h"
@@ -17,6 +19,8 @@
 #include <functional>
 
 namespace tc {
+
+using namespace ctl;
 
 namespace {
 
@@ -56,12 +60,38 @@ Commands:
                              descendant too; presets above a parent's limit are lowered
                              to it unless --no-cap)
 
+  lifecycle show TENANT      state and since when, the ancestor whose transition holds
+                             it there and its own state, purge date, prevent-deletion,
+                             retention and the timeline (when, from, to, who, why, via)
+  lifecycle suspend|resume|archive|restore TENANT... --reason TEXT [--dry-run]
+                             change the state of each TENANT with its subtree, all in one
+                             transaction: suspend and archive take the sub-tenants along,
+                             resume and restore give back what they held; --dry-run shows
+                             what would change (tenants, data held) and changes nothing
+  lifecycle delete TENANT... --confirm SLUG... --reason TEXT [--dry-run]
+                             delete with the subtree; the data can be restored until the
+                             purge date (retention, default 90 days). Each TENANT needs a
+                             --confirm with its slug typed again, in the same order: the
+                             n-th --confirm confirms the n-th TENANT
+  lifecycle purge [--batch N]
+                             remove the data of deleted tenants past their purge date, N
+                             rows per transaction (default 5000); a tombstone and the
+                             audit trail stay. Safe to re-run; Ctrl+C stops after the
+                             current batch, and the next run goes on from there
+  lifecycle cap [--percent P]
+                             the deletion cap (share of the tenants that may be deleted
+                             per 30 days) and what is left of it; --percent sets it
+                             (0 to 100; the schema owner only)
+
 A TENANT is named by its id, its path (slugs from the top joined with '/', like
 acme/eu/research) or its slug when no other tenant has the same one.
 Tiers: starter, professional, enterprise.
 
-Exit codes: 0 success, 1 usage, 2 internal, 3 validation, 4 conflict, 5 permission denied,
-6 not found, 8 connection, 9 schema version.
+Every command takes --json for machine output (times in ISO-8601 UTC).
+
+Exit codes: 0 success, 1 usage, 2 internal, 3 validation (also a refused transition),
+4 conflict, 5 permission denied, 6 not found, 7 quota exceeded, 8 connection, 9 schema
+version, 10 cancelled (Ctrl+C).
 )";
 
 template<typename T>
@@ -275,6 +305,10 @@ int CtlApp::run()
         if (verb == QLatin1String("list"))
             return tenantList();
     }
+    if (group == QLatin1String("lifecycle")) {
+        if (const std::optional<int> code = LifecycleCommands(*this).run(verb))
+            return *code;
+    }
     if (group == QLatin1String("quota")) {
         if (verb == QLatin1String("get"))
             return quotaGet();
@@ -454,71 +488,9 @@ int CtlApp::auditVerify()
 
 namespace {
 
-QString idText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
-QJsonValue idJson(const QUuid &id)
-{
-    return id.isNull() ? QJsonValue() : QJsonValue(idText(id));
-}
-
-QJsonValue timeJson(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
-
 QJsonValue numberJson(std::optional<qint64> v)
 {
     return v ? QJsonValue(*v) : QJsonValue();
-}
-
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")) : QStringLiteral("-");
-}
-
-// Columns padded to their widest cell, two blanks apart; `rightAligned` columns are numbers.
-QString table(const QStringList &header, const QList<QStringList> &rows, const QList<int> &rightAligned = {})
-{
-    QList<qsizetype> widths(header.size(), 0);
-    for (qsizetype c = 0; c < header.size(); ++c)
-        widths[c] = header.at(c).size();
-    for (const QStringList &row : rows) {
-        for (qsizetype c = 0; c < row.size() && c < widths.size(); ++c)
-            widths[c] = std::max(widths[c], row.at(c).size());
-    }
-    QStringList lines;
-    auto line = [&](const QStringList &cells) {
-        QString text;
-        for (qsizetype c = 0; c < cells.size(); ++c) {
-            if (c > 0)
-                text += QStringLiteral("  ");
-            const int width = int(widths.at(c));
-            text += rightAligned.contains(int(c)) ? cells.at(c).rightJustified(width) : cells.at(c).leftJustified(width);
-        }
-        // Trailing blanks of the last column help nobody.
-        while (text.endsWith(u' '))
-            text.chop(1);
-        lines.append(text);
-    };
-    line(header);
-    for (const QStringList &row : rows)
-        line(row);
-    return lines.join(u'\n');
-}
-
-// "key    value" lines with the values in one column.
-QString keyValues(const QList<QPair<QString, QString>> &pairs)
-{
-    qsizetype width = 0;
-    for (const auto &p : pairs)
-        width = std::max(width, p.first.size());
-    QStringList lines;
-    for (const auto &p : pairs)
-        lines.append((p.first.leftJustified(width) + QStringLiteral("  ") + p.second).trimmed());
-    return lines.join(u'\n');
 }
 
 QJsonObject tenantJson(const ResolvedTenant &r)

@@ -24,6 +24,8 @@ public:
     int run();
 
 private:
+    friend class LifecycleCommands; // the lifecycle group shares the command line and connection helpers
+
     int usage(const QString &problem = {});
     int fail(const Error &error);
     int failUsage(const QString &message);
