@@ -15,6 +15,10 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <csignal>
+
+#include <signal.h>
+
 using tc::test::PgTestDatabase;
 
 namespace {
@@ -100,6 +104,22 @@ private Q_SLOTS:
     void quotaApplyTier();
     void quotaSetConflict();
     void auditorCannotWrite();
+    // Lifecycle commands, on a database of their own, building on each other: acme/eu/research,
+    // acme/us, globex/emea, initech (with data), hooli, umbrella (with data).
+    void lifecycleSetUp();
+    void lifecycleSuspendCascades();
+    void lifecycleShow();
+    void lifecycleResumeReleases();
+    void lifecycleDryRunChangesNothing();
+    void lifecycleRefused_data();
+    void lifecycleRefused();
+    void lifecycleDeleteNeedsConfirmation();
+    void lifecycleDeletionCap();
+    void lifecycleCapPercent();
+    void lifecycleRestore();
+    void lifecyclePurge();
+    void lifecyclePurgeInterrupted();
+    void lifecycleAuditor();
 
 private:
     CtlRun run(const QStringList &args, const QProcessEnvironment &env = cleanEnvironment(),
@@ -114,9 +134,23 @@ private:
     // The id of the tenant at `path` ("acme/eu"), read with SQL.
     QString idOf(const QString &path) const;
 
+    // tenantctl on the lifecycle database as `user` (default: the operator login).
+    CtlRun lc(const QStringList &args, const QString &user = {}) const;
+    QString lcScalar(const QString &sql) const { return m_lifecycle->scalar(sql).toString(); }
+    // The id of the tenant with `slug` (unique in the lifecycle database).
+    QString lcId(const QString &slug) const
+    {
+        return lcScalar(QStringLiteral("SELECT id FROM tenancy.tenants WHERE slug = '%1'").arg(slug));
+    }
+    // Every tenant as "slug|state|slug of the tenant holding it|own state", by slug.
+    QStringList lcStates() const;
+    // Everything a lifecycle command may write, as one string: a refused or dry run leaves it as it was.
+    QString lcSnapshot() const;
+
     QString m_ctl;
     std::unique_ptr<PgTestDatabase> m_db;
     std::unique_ptr<PgTestDatabase> m_tenants;
+    std::unique_ptr<PgTestDatabase> m_lifecycle;
     const QString m_operator = QStringLiteral("tst_tenantctl_operator");
     const QString m_auditor = QStringLiteral("tst_tenantctl_auditor");
 };
@@ -413,6 +447,59 @@ void TstTenantctl::badInputFailsFastWithOneLine_data()
                                              << QStringLiteral("tenantctl: There is no tier \"platinum\"; the tiers are "
                                                                "starter, professional, enterprise.")
                                              << none;
+
+    // Lifecycle commands: the command line is checked before connecting, too.
+    const QString seeHelp = QStringLiteral(" (see tenantctl --help)");
+    QTest::newRow("lifecycle without verb")
+        << cmd({"lifecycle"}) << 1 << QStringLiteral("tenantctl: unknown command \"lifecycle\"") << none;
+    QTest::newRow("lifecycle unknown verb")
+        << cmd({"lifecycle", "freeze", "acme", "--reason", "x"}) << 1
+        << QStringLiteral("tenantctl: unknown command \"lifecycle freeze\"") << none;
+    QTest::newRow("suspend without reason")
+        << cmd({"lifecycle", "suspend", "acme"}) << 1
+        << QStringLiteral("tenantctl: lifecycle suspend needs --reason TEXT") + seeHelp << none;
+    QTest::newRow("reason without value") << cmd({"lifecycle", "archive", "acme", "--reason"}) << 1
+                                          << QStringLiteral("tenantctl: --reason needs a value") + seeHelp << none;
+    QTest::newRow("suspend nothing") << cmd({"lifecycle", "suspend", "--reason", "x"}) << 1
+                                     << QStringLiteral("tenantctl: lifecycle suspend needs TENANT") + seeHelp << none;
+    QTest::newRow("confirm is for delete")
+        << cmd({"lifecycle", "suspend", "acme", "--confirm", "acme", "--reason", "x"}) << 1
+        << QStringLiteral("tenantctl: unknown option \"--confirm\" for lifecycle "
+                          "suspend")
+            + seeHelp
+        << none;
+    QTest::newRow("delete without confirm")
+        << cmd({"lifecycle", "delete", "acme", "--reason", "x"}) << 1
+        << QStringLiteral("tenantctl: lifecycle delete needs --confirm SLUG: the slug "
+                          "of the tenant typed again")
+            + seeHelp
+        << none;
+    QTest::newRow("delete two, one confirm")
+        << cmd({"lifecycle", "delete", "acme", "globex", "--confirm", "acme", "--reason", "x"}) << 1
+        << QStringLiteral(
+               "tenantctl: lifecycle delete needs one --confirm SLUG per tenant, in the same order (2 tenants, "
+               "1 --confirm)")
+            + seeHelp
+        << none;
+    QTest::newRow("show without tenant") << cmd({"lifecycle", "show"}) << 1
+                                         << QStringLiteral("tenantctl: lifecycle show needs TENANT") + seeHelp << none;
+    QTest::newRow("purge batch 0") << cmd({"lifecycle", "purge", "--batch", "0"}) << 1
+                                   << QStringLiteral("tenantctl: --batch takes a whole number of rows, at least 1, not "
+                                                     "\"0\"")
+            + seeHelp << none;
+    QTest::newRow("purge with tenant") << cmd({"lifecycle", "purge", "acme"}) << 1
+                                       << QStringLiteral("tenantctl: unexpected argument \"acme\"") + seeHelp << none;
+    QTest::newRow("cap percent not a number")
+        << cmd({"lifecycle", "cap", "--percent", "lots"}) << 1
+        << QStringLiteral("tenantctl: --percent takes a number from 0 to 100, not "
+                          "\"lots\"")
+            + seeHelp
+        << none;
+    QTest::newRow("cap percent above 100")
+        << cmd({"lifecycle", "cap", "--percent", "150"}) << 3
+        << QStringLiteral("tenantctl: The deletion cap is a share of the tenants from "
+                          "0 to 100 %; 150 is outside it.")
+        << none;
 }
 
 void TstTenantctl::badInputFailsFastWithOneLine()
@@ -1433,6 +1520,734 @@ void TstTenantctl::auditorCannotWrite()
     r = ctl({QStringLiteral("--json"), QStringLiteral("quota"), QStringLiteral("get"), QStringLiteral("acme")}, m_auditor);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(jsonObject(r)[QLatin1String("quotas")].toArray().size(), 9);
+}
+
+// --- Lifecycle ---------------------------------------------------------------------------------
+
+CtlRun TstTenantctl::lc(const QStringList &args, const QString &user) const
+{
+    return run(QStringList{QStringLiteral("--db"), m_lifecycle->conninfo(user.isEmpty() ? m_operator : user)} + args);
+}
+
+QStringList TstTenantctl::lcStates() const
+{
+    return m_lifecycle->rows(QStringLiteral("SELECT t.slug, t.state, coalesce(h.slug, '-'), coalesce(t.own_state, '-') "
+                                            "FROM tenancy.tenants t LEFT JOIN tenancy.tenants h ON h.id = t.held_by "
+                                            "ORDER BY t.slug"));
+}
+
+QString TstTenantctl::lcSnapshot() const
+{
+    return m_lifecycle
+               ->rows(QStringLiteral("SELECT slug, state, version, coalesce(purge_after::text, '-'), "
+                                     "coalesce(purged_at::text, '-'), coalesce(held_by::text, '-'), "
+                                     "coalesce(own_state, '-') FROM tenancy.tenants ORDER BY slug"))
+               .join(u',')
+        + u';'
+        + m_lifecycle
+              ->rows(
+                  QStringLiteral("SELECT (SELECT count(*) FROM tenancy.lifecycle_events), "
+                                 "(SELECT count(*) FROM tenancy.audit_log), (SELECT count(*) FROM tenancy.memories), "
+                                 "(SELECT count(*) FROM tenancy.usage_samples), "
+                                 "(SELECT deletion_cap_percent FROM tenancy.guard_rails)"))
+              .join(u',');
+}
+
+void TstTenantctl::lifecycleSetUp()
+{
+    m_lifecycle = std::make_unique<PgTestDatabase>(QStringLiteral("tst_tenantctl_lifecycle"));
+    QVERIFY2(m_lifecycle->isValid(), qPrintable(m_lifecycle->error()));
+    QVERIFY2(m_lifecycle->migrate(), qPrintable(m_lifecycle->error()));
+    QVERIFY2(m_lifecycle->createLogin(m_operator, QStringLiteral("tenancy_operator")),
+             qPrintable(m_lifecycle->error()));
+    QVERIFY2(m_lifecycle->createLogin(m_auditor, QStringLiteral("tenancy_auditor")), qPrintable(m_lifecycle->error()));
+    const QList<QStringList> tenants{
+        {QStringLiteral("acme")},
+        {QStringLiteral("eu"), QStringLiteral("--parent"), QStringLiteral("acme")},
+        {QStringLiteral("research"), QStringLiteral("--parent"), QStringLiteral("acme/eu")},
+        {QStringLiteral("us"), QStringLiteral("--parent"), QStringLiteral("acme")},
+        {QStringLiteral("globex")},
+        {QStringLiteral("emea"), QStringLiteral("--parent"), QStringLiteral("globex")},
+        {QStringLiteral("initech")},
+        {QStringLiteral("hooli")},
+        {QStringLiteral("umbrella")},
+    };
+    for (const QStringList &t : tenants) {
+        const CtlRun r = lc(QStringList{QStringLiteral("tenant"), QStringLiteral("create"), t.first(),
+                                        QStringLiteral("--name"), t.first()}
+                            + t.mid(1));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.summary()));
+    }
+    // The tenants' data, for the purge.
+    QCOMPARE(
+        m_lifecycle->exec(QStringLiteral("INSERT INTO tenancy.memories (tenant_id, content) SELECT t.id, 'note ' || g "
+                                         "FROM tenancy.tenants t, generate_series(1, 5) g WHERE t.slug = 'initech';"
+                                         "INSERT INTO tenancy.memories (tenant_id, content) SELECT t.id, 'note ' || g "
+                                         "FROM tenancy.tenants t, generate_series(1, 6) g WHERE t.slug = 'umbrella';"
+                                         "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                                         "SELECT t.id, 'items', now() - g * interval '1 hour', g "
+                                         "FROM tenancy.tenants t, generate_series(1, 4) g WHERE t.slug = 'initech'")),
+        QString());
+    QCOMPARE(lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants")), QStringLiteral("9"));
+    QCOMPARE(lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.memories")), QStringLiteral("11"));
+    // The default deletion cap: 10 % of 9 tenants, at least 1.
+    QCOMPARE(lcScalar(QStringLiteral("SELECT cap FROM tenancy.deletion_allowance()")), QStringLiteral("1"));
+}
+
+void TstTenantctl::lifecycleSuspendCascades()
+{
+    const QString lifecycle = QStringLiteral("lifecycle");
+    const QString suspend = QStringLiteral("suspend");
+    const QString reason = QStringLiteral("--reason");
+    // A sub-tenant suspended on its own first: the parent's cascade leaves it as it is.
+    CtlRun r = lc({lifecycle, suspend, QStringLiteral("acme/us"), reason, QStringLiteral("unpaid invoice")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Suspended acme/us.\n"));
+    QCOMPARE(r.exitCode, 0);
+
+    r = lc({QStringLiteral("--json"), lifecycle, suspend, QStringLiteral("acme"), reason,
+            QStringLiteral("security review")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = jsonObject(r);
+    QCOMPARE(o.keys(),
+             QStringList({QStringLiteral("action"), QStringLiteral("allowance"), QStringLiteral("cascaded"),
+                          QStringLiteral("changes"), QStringLiteral("committed"), QStringLiteral("dry_run"),
+                          QStringLiteral("memories"), QStringLiteral("memory_bytes"), QStringLiteral("purge_after"),
+                          QStringLiteral("refusal"), QStringLiteral("requested"), QStringLiteral("skipped"),
+                          QStringLiteral("to"), QStringLiteral("usage_samples")}));
+    QCOMPARE(o[QLatin1String("action")].toString(), suspend);
+    QCOMPARE(o[QLatin1String("to")].toString(), QStringLiteral("suspended"));
+    QCOMPARE(o[QLatin1String("dry_run")].toBool(true), false);
+    QCOMPARE(o[QLatin1String("committed")].toBool(), true);
+    QCOMPARE(o[QLatin1String("requested")].toInt(), 1);
+    QCOMPARE(o[QLatin1String("cascaded")].toInt(), 2);
+    QCOMPARE(o[QLatin1String("skipped")].toArray(), QJsonArray());
+    QVERIFY(o[QLatin1String("purge_after")].isNull());
+    QVERIFY(o[QLatin1String("refusal")].isNull());
+    const QString acme = lcId(QStringLiteral("acme"));
+    // The requested tenant first, then the sub-tenants it took along (not acme/us: it already was).
+    const QJsonArray changes = o[QLatin1String("changes")].toArray();
+    QCOMPARE(changes.size(), 3);
+    auto change = [](const QJsonValue &c) {
+        return QStringList{c[QLatin1String("path")].toString(), c[QLatin1String("from")].toString(),
+                           c[QLatin1String("to")].toString(), c[QLatin1String("cascade_root")].toString(),
+                           c[QLatin1String("via")].toString()}
+            .join(u'|');
+    };
+    QCOMPARE(change(changes.at(0)), QStringLiteral("acme|active|suspended||"));
+    QCOMPARE(changes.at(0)[QLatin1String("id")].toString(), acme);
+    QStringList cascaded{change(changes.at(1)), change(changes.at(2))};
+    cascaded.sort();
+    QCOMPARE(cascaded,
+             QStringList({QStringLiteral("acme/eu/research|active|suspended|%1|acme").arg(acme),
+                          QStringLiteral("acme/eu|active|suspended|%1|acme").arg(acme)}));
+    QCOMPARE(lcStates(),
+             QStringList({QStringLiteral("acme|suspended|-|-"), QStringLiteral("emea|active|-|-"),
+                          QStringLiteral("eu|suspended|acme|active"), QStringLiteral("globex|active|-|-"),
+                          QStringLiteral("hooli|active|-|-"), QStringLiteral("initech|active|-|-"),
+                          QStringLiteral("research|suspended|acme|active"), QStringLiteral("umbrella|active|-|-"),
+                          QStringLiteral("us|suspended|-|-")}));
+    // One event each, with the reason, the login and, for the cascaded ones, the root.
+    QCOMPARE(m_lifecycle->rows(QStringLiteral("SELECT t.slug, e.from_state, e.to_state, e.reason, e.actor, "
+                                              "coalesce(r.slug, '-') FROM tenancy.lifecycle_events e "
+                                              "JOIN tenancy.tenants t ON t.id = e.tenant_id "
+                                              "LEFT JOIN tenancy.tenants r ON r.id = e.cascade_root "
+                                              "WHERE e.from_state IS NOT NULL "
+                                              "ORDER BY e.at, e.cascade_root IS NOT NULL, t.slug")),
+             QStringList({QStringLiteral("us|active|suspended|unpaid invoice|%1|-").arg(m_operator),
+                          QStringLiteral("acme|active|suspended|security review|%1|-").arg(m_operator),
+                          QStringLiteral("eu|active|suspended|security review|%1|acme").arg(m_operator),
+                          QStringLiteral("research|active|suspended|security review|%1|acme").arg(m_operator)}));
+
+    // For people: the sub-tenants counted.
+    r = lc({lifecycle, suspend, QStringLiteral("globex"), reason, QStringLiteral("security review")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Suspended globex and 1 sub-tenant.\n"));
+    QCOMPARE(r.exitCode, 0);
+    // Again: nothing to do, and it says so.
+    r = lc({lifecycle, suspend, QStringLiteral("globex"), reason, QStringLiteral("again")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("globex is already suspended; nothing changed.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.lifecycle_events WHERE reason = 'again'")),
+             QStringLiteral("0"));
+}
+
+void TstTenantctl::lifecycleShow()
+{
+    const QString acme = lcId(QStringLiteral("acme"));
+    CtlRun r =
+        lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("show"), QStringLiteral("acme/eu")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = jsonObject(r);
+    QCOMPARE(o.keys(),
+             QStringList({QStringLiteral("held_by"), QStringLiteral("id"), QStringLiteral("own_state"),
+                          QStringLiteral("path"), QStringLiteral("prevent_deletion"), QStringLiteral("purge_after"),
+                          QStringLiteral("purged_at"), QStringLiteral("retention_days"), QStringLiteral("state"),
+                          QStringLiteral("state_changed_at"), QStringLiteral("timeline")}));
+    QCOMPARE(o[QLatin1String("id")].toString(), lcId(QStringLiteral("eu")));
+    QCOMPARE(o[QLatin1String("path")].toString(), QStringLiteral("acme/eu"));
+    QCOMPARE(o[QLatin1String("state")].toString(), QStringLiteral("suspended"));
+    QCOMPARE(o[QLatin1String("held_by")].toObject(),
+             QJsonObject({{QStringLiteral("id"), acme},
+                          {QStringLiteral("path"), QStringLiteral("acme")},
+                          {QStringLiteral("state"), QStringLiteral("suspended")}}));
+    QCOMPARE(o[QLatin1String("own_state")].toString(), QStringLiteral("active"));
+    QVERIFY(o[QLatin1String("purge_after")].isNull());
+    QVERIFY(o[QLatin1String("purged_at")].isNull());
+    QCOMPARE(o[QLatin1String("prevent_deletion")].toBool(true), false);
+    QCOMPARE(o[QLatin1String("retention_days")].toInt(), 90);
+    const QString changedAt = lcScalar(QStringLiteral("SELECT to_char(state_changed_at AT TIME ZONE 'UTC', "
+                                                      "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM tenancy.tenants "
+                                                      "WHERE slug = 'eu'"));
+    QCOMPARE(o[QLatin1String("state_changed_at")].toString(), changedAt);
+    const QJsonArray timeline = o[QLatin1String("timeline")].toArray();
+    QCOMPARE(timeline.size(), 2);
+    const QJsonObject created = timeline.at(0).toObject();
+    QVERIFY(created[QLatin1String("from")].isNull());
+    QCOMPARE(created[QLatin1String("to")].toString(), QStringLiteral("active"));
+    QCOMPARE(created[QLatin1String("actor")].toString(), m_operator);
+    QVERIFY(created[QLatin1String("cascade_root")].isNull());
+    QVERIFY(created[QLatin1String("via")].isNull());
+    QVERIFY2(created[QLatin1String("at")].toString().endsWith(u'Z'), qPrintable(r.out));
+    const QJsonObject suspended = timeline.at(1).toObject();
+    QCOMPARE(suspended,
+             QJsonObject({{QStringLiteral("at"), changedAt},
+                          {QStringLiteral("from"), QStringLiteral("active")},
+                          {QStringLiteral("to"), QStringLiteral("suspended")},
+                          {QStringLiteral("actor"), m_operator},
+                          {QStringLiteral("reason"), QStringLiteral("security review")},
+                          {QStringLiteral("cascade_root"), acme},
+                          {QStringLiteral("via"), QStringLiteral("acme")}}));
+
+    // For people: the same, and the timeline as a table.
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("show"), QStringLiteral("acme/eu")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QString head = r.out.section(QStringLiteral("\n\n"), 0, 0);
+    QSet<qsizetype> columns;
+    const QHash<QString, QString> shown = keyValueLines(head, &columns);
+    QCOMPARE(shown.size(), 10);
+    QCOMPARE(columns, QSet<qsizetype>{qsizetype(QStringLiteral("prevent deletion  ").size())});
+    QCOMPARE(shown.value(QStringLiteral("tenant")), QStringLiteral("acme/eu"));
+    QCOMPARE(shown.value(QStringLiteral("state")), QStringLiteral("suspended"));
+    QCOMPARE(shown.value(QStringLiteral("since")),
+             QString(changedAt).replace(u'T', u' ').replace(u'Z', QStringLiteral(" UTC")));
+    QCOMPARE(shown.value(QStringLiteral("held by")), QStringLiteral("acme (suspended)"));
+    QCOMPARE(shown.value(QStringLiteral("own state")), QStringLiteral("active"));
+    QCOMPARE(shown.value(QStringLiteral("purge after")), QStringLiteral("-"));
+    QCOMPARE(shown.value(QStringLiteral("purged at")), QStringLiteral("-"));
+    QCOMPARE(shown.value(QStringLiteral("prevent deletion")), QStringLiteral("no"));
+    QCOMPARE(shown.value(QStringLiteral("retention")), QStringLiteral("90 days"));
+    const QStringList timelineLines = r.out.section(QStringLiteral("\n\n"), 1).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(timelineLines.size(), 4);
+    QCOMPARE(timelineLines.at(0), QStringLiteral("Timeline:"));
+    QVERIFY2(timelineLines.at(1).startsWith(QLatin1String("AT                       FROM       TO         ACTOR")),
+             qPrintable(r.out));
+    const QRegularExpression cascadedRow(
+        QStringLiteral(
+            "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC  active     suspended  %1  security review  via acme$")
+            .arg(m_operator));
+    QVERIFY2(cascadedRow.match(timelineLines.at(3)).hasMatch(), qPrintable(r.out));
+    QVERIFY2(timelineLines.at(2).contains(QLatin1String("(created)")), qPrintable(r.out));
+}
+
+void TstTenantctl::lifecycleResumeReleases()
+{
+    CtlRun r = lc({QStringLiteral("lifecycle"), QStringLiteral("resume"), QStringLiteral("acme"),
+                   QStringLiteral("--reason"), QStringLiteral("review passed")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Resumed acme and 2 sub-tenants.\n"));
+    QCOMPARE(r.exitCode, 0);
+    // What acme held is back; acme/us was suspended on its own and stays so.
+    QCOMPARE(lcStates(),
+             QStringList({QStringLiteral("acme|active|-|-"), QStringLiteral("emea|suspended|globex|active"),
+                          QStringLiteral("eu|active|-|-"), QStringLiteral("globex|suspended|-|-"),
+                          QStringLiteral("hooli|active|-|-"), QStringLiteral("initech|active|-|-"),
+                          QStringLiteral("research|active|-|-"), QStringLiteral("umbrella|active|-|-"),
+                          QStringLiteral("us|suspended|-|-")}));
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("resume"), QStringLiteral("acme/us"),
+            QStringLiteral("--reason"), QStringLiteral("paid")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonStrings(jsonObject(r)[QLatin1String("changes")].toArray(), QStringLiteral("path")),
+             QStringList{QStringLiteral("acme/us")});
+    QCOMPARE(lcScalar(QStringLiteral("SELECT state FROM tenancy.tenants WHERE slug = 'us'")), QStringLiteral("active"));
+}
+
+void TstTenantctl::lifecycleDryRunChangesNothing()
+{
+    const QString before = lcSnapshot();
+    CtlRun r =
+        lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("archive"), QStringLiteral("globex"),
+            QStringLiteral("--dry-run"), QStringLiteral("--reason"), QStringLiteral("closing down")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("dry_run")].toBool(), true);
+    QCOMPARE(o[QLatin1String("committed")].toBool(true), false);
+    QCOMPARE(o[QLatin1String("requested")].toInt(), 1);
+    QCOMPARE(o[QLatin1String("cascaded")].toInt(), 1);
+    QCOMPARE(jsonStrings(o[QLatin1String("changes")].toArray(), QStringLiteral("path")),
+             QStringList({QStringLiteral("globex"), QStringLiteral("globex/emea")}));
+    QCOMPARE(jsonStrings(o[QLatin1String("changes")].toArray(), QStringLiteral("to")),
+             QStringList({QStringLiteral("archived"), QStringLiteral("archived")}));
+    QCOMPARE(lcSnapshot(), before);
+
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("archive"), QStringLiteral("globex"),
+            QStringLiteral("--dry-run"), QStringLiteral("--reason"), QStringLiteral("closing down")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out,
+             QStringLiteral("Would archive globex and 1 sub-tenant; nothing was changed.\n"
+                            "TENANT       FROM       TO        CASCADE\n"
+                            "globex       suspended  archived\n"
+                            "globex/emea  suspended  archived  via globex\n"
+                            "Data held: 0 memories (0 B) and 0 usage samples.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lcSnapshot(), before);
+
+    // A deletion of acme and its three sub-tenants is above the cap: the dry run says so, like
+    // the real one would.
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("delete"), QStringLiteral("acme"), QStringLiteral("--confirm"),
+            QStringLiteral("acme"), QStringLiteral("--dry-run"), QStringLiteral("--reason"), QStringLiteral("gone")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(QLatin1String("tenantctl: Deleting is refused: it would make 4 deletions within 30 days, "
+                                            "above the cap of 1")),
+             qPrintable(r.err));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(lcSnapshot(), before);
+
+    // In machine output the preview comes with its refusal.
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("delete"), QStringLiteral("acme"),
+            QStringLiteral("--confirm"), QStringLiteral("acme"), QStringLiteral("--dry-run"),
+            QStringLiteral("--reason"), QStringLiteral("gone")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.exitCode, 3);
+    o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("refusal")][QLatin1String("error")].toString(), QStringLiteral("validation"));
+    QVERIFY2(o[QLatin1String("refusal")][QLatin1String("message")].toString().startsWith(
+                 QLatin1String("Deleting is refused")),
+             qPrintable(r.out));
+    QCOMPARE(QJsonDocument::fromJson(r.err.toUtf8()).object()[QLatin1String("message")],
+             o[QLatin1String("refusal")][QLatin1String("message")]);
+    QCOMPARE(lcSnapshot(), before);
+}
+
+void TstTenantctl::lifecycleRefused_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("errStart"); // the one line of stderr starts so
+
+    auto args = [](std::initializer_list<const char *> words) {
+        QStringList out{QStringLiteral("lifecycle")};
+        for (const char *w : words)
+            out.append(QString::fromUtf8(w));
+        return out;
+    };
+    QTest::newRow("no reason") << args({"suspend", "hooli"}) << 1
+                               << QStringLiteral(
+                                      "tenantctl: lifecycle suspend needs --reason TEXT (see tenantctl --help)");
+    QTest::newRow("blank reason") << args({"suspend", "hooli", "--reason", "  "}) << 3 << QStringLiteral("tenantctl: ");
+    QTest::newRow("archive an active one")
+        << args({"archive", "hooli", "--reason", "x"}) << 3
+        << QStringLiteral("tenantctl: Cannot archive hooli: it is active, and archive "
+                          "applies to suspended tenants.");
+    QTest::newRow("restore a suspended one")
+        << args({"restore", "globex", "--reason", "x"}) << 3
+        << QStringLiteral(
+               "tenantctl: Cannot restore globex: it is suspended, and restore applies to archived or deleted "
+               "tenants. Use \"tenantctl lifecycle resume\".");
+    QTest::newRow("resume under a suspended parent")
+        << args({"resume", "globex/emea", "--reason", "x"}) << 3 << QStringLiteral("tenantctl: ");
+    QTest::newRow("unknown tenant") << args({"suspend", "nobody", "--reason", "x"}) << 6
+                                    << QStringLiteral("tenantctl: No tenant has the slug \"nobody\".");
+    QTest::newRow("one of two unknown") << args({"suspend", "hooli", "nobody", "--reason", "x"}) << 6
+                                        << QStringLiteral("tenantctl: No tenant has the slug \"nobody\".");
+    QTest::newRow("named twice") << args({"suspend", "hooli", "hooli", "--reason", "x"}) << 3
+                                 << QStringLiteral("tenantctl: hooli is named twice.");
+    QTest::newRow("delete without confirm") << args({"delete", "initech", "--reason", "x"}) << 1
+                                            << QStringLiteral("tenantctl: lifecycle delete needs --confirm SLUG");
+    QTest::newRow("delete, confirm misspelt")
+        << args({"delete", "initech", "--confirm", "initec", "--reason", "x"}) << 3 << QStringLiteral("tenantctl: ");
+    QTest::newRow("delete, confirm by path of another")
+        << args({"delete", "acme/eu", "--confirm", "acme", "--reason", "x"}) << 3 << QStringLiteral("tenantctl: ");
+    QTest::newRow("delete two, confirms swapped")
+        << args({"delete", "initech", "hooli", "--confirm", "hooli", "--confirm", "initech", "--reason", "x"}) << 3
+        << QStringLiteral("tenantctl: ");
+    QTest::newRow("delete two, one confirm")
+        << args({"delete", "initech", "hooli", "--confirm", "initech", "--reason", "x"}) << 1
+        << QStringLiteral("tenantctl: lifecycle delete needs one --confirm SLUG");
+}
+
+void TstTenantctl::lifecycleRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, errStart);
+
+    const QString before = lcSnapshot();
+    CtlRun r = lc(args);
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(errStart), qPrintable(r.err));
+    QVERIFY2(r.err.size() > QStringLiteral("tenantctl: .\n").size(), qPrintable(r.err));
+    QCOMPARE(r.exitCode, exitCode);
+    QCOMPARE(lcSnapshot(), before);
+    // --dry-run is refused alike.
+    r = lc(args + QStringList{QStringLiteral("--dry-run")});
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.exitCode, exitCode);
+    QCOMPARE(lcSnapshot(), before);
+}
+
+void TstTenantctl::lifecycleDeleteNeedsConfirmation()
+{
+    // Refusals without and with a wrong --confirm: lifecycleRefused. With the slug typed again:
+    CtlRun r = lc({QStringLiteral("lifecycle"), QStringLiteral("delete"), QStringLiteral("initech"),
+                   QStringLiteral("--confirm"), QStringLiteral("initech"), QStringLiteral("--reason"),
+                   QStringLiteral("contract ended")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_lifecycle->rows(QStringLiteral("SELECT state, purge_after = state_changed_at + interval '90 days' "
+                                              "FROM tenancy.tenants WHERE slug = 'initech'")),
+             QStringList{QStringLiteral("deleted|t")});
+    const QString purgeAfter = lcScalar(QStringLiteral("SELECT to_char(purge_after AT TIME ZONE 'UTC', "
+                                                       "'YYYY-MM-DD HH24:MI:SS \"UTC\"') FROM tenancy.tenants "
+                                                       "WHERE slug = 'initech'"));
+    QCOMPARE(r.out,
+             QStringLiteral("Deleted initech.\n"
+                            "The data is kept until %1 and can be restored until then (\"tenantctl lifecycle "
+                            "restore\"); \"tenantctl lifecycle purge\" removes it after that.\n"
+                            "Deletion cap: 10 % of 9 tenants, 1 deletion per 30 days; 1 deletion in the last 30 "
+                            "days, 0 left.\n")
+                 .arg(purgeAfter));
+    // Its data stays until the purge.
+    QCOMPARE(
+        lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.memories m JOIN tenancy.tenants t ON t.id = m.tenant_id "
+                                "WHERE t.slug = 'initech'")),
+        QStringLiteral("5"));
+    QCOMPARE(lcScalar(QStringLiteral("SELECT reason FROM tenancy.lifecycle_events WHERE to_state = 'deleted'")),
+             QStringLiteral("contract ended"));
+}
+
+void TstTenantctl::lifecycleDeletionCap()
+{
+    // One deletion in 30 days is all 10 % of 9 tenants allow.
+    CtlRun r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("cap")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(compactJson(r.out),
+             QStringLiteral(R"({"cap":1,"changed":false,"deleted_recently":1,"percent":10,)"
+                            R"("remaining":0,"tenants":9,"window_days":30})"));
+    QCOMPARE(r.exitCode, 0);
+
+    const QString before = lcSnapshot();
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("delete"), QStringLiteral("hooli"),
+            QStringLiteral("--confirm"), QStringLiteral("hooli"), QStringLiteral("--reason"),
+            QStringLiteral("cleanup")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.errLines().size(), 1);
+    const QJsonObject error = QJsonDocument::fromJson(r.err.toUtf8()).object();
+    QCOMPARE(error[QLatin1String("error")].toString(), QStringLiteral("validation"));
+    QVERIFY2(error[QLatin1String("message")].toString().startsWith(
+                 QLatin1String("Deleting is refused: it would make 2 deletions within 30 days, above the cap of 1 "
+                               "(10 % of 9 tenants).")),
+             qPrintable(r.err));
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(lcSnapshot(), before);
+}
+
+void TstTenantctl::lifecycleCapPercent()
+{
+    const QString before = lcSnapshot();
+    CtlRun r =
+        lc({QStringLiteral("lifecycle"), QStringLiteral("cap"), QStringLiteral("--percent"), QStringLiteral("100")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.startsWith(QLatin1String("tenantctl: ")), qPrintable(r.err));
+    QCOMPARE(r.exitCode, 5);
+    QCOMPARE(lcSnapshot(), before);
+
+    // The schema owner may.
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("cap"), QStringLiteral("--percent"), QStringLiteral("100")},
+           m_lifecycle->superuser());
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out,
+             QStringLiteral("Set the deletion cap to 100 %.\n"
+                            "Deletion cap: 100 % of 9 tenants, 9 deletions per 30 days; 1 deletion in the last 30 "
+                            "days, 8 left.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lcScalar(QStringLiteral("SELECT deletion_cap_percent FROM tenancy.guard_rails")),
+             QStringLiteral("100.00"));
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("cap")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonObject(r)[QLatin1String("remaining")].toInt(), 8);
+}
+
+void TstTenantctl::lifecycleRestore()
+{
+    // Deleted, inside the retention period.
+    CtlRun r = lc({QStringLiteral("lifecycle"), QStringLiteral("restore"), QStringLiteral("initech"),
+                   QStringLiteral("--reason"), QStringLiteral("signed again")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Restored initech.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_lifecycle->rows(QStringLiteral("SELECT state, purge_after IS NULL FROM tenancy.tenants "
+                                              "WHERE slug = 'initech'")),
+             QStringList{QStringLiteral("active|t")});
+
+    // Archived with a sub-tenant, then restored: both are back.
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("archive"), QStringLiteral("globex"),
+            QStringLiteral("--reason"), QStringLiteral("closing down")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QStringLiteral("Archived globex and 1 sub-tenant.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(
+        m_lifecycle->rows(QStringLiteral("SELECT slug, state FROM tenancy.tenants WHERE slug IN ('globex', 'emea') "
+                                         "ORDER BY slug")),
+        QStringList({QStringLiteral("emea|archived"), QStringLiteral("globex|archived")}));
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("restore"), QStringLiteral("globex"),
+            QStringLiteral("--reason"), QStringLiteral("reopened")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Restored globex and 1 sub-tenant.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lcStates(),
+             QStringList({QStringLiteral("acme|active|-|-"), QStringLiteral("emea|active|-|-"),
+                          QStringLiteral("eu|active|-|-"), QStringLiteral("globex|active|-|-"),
+                          QStringLiteral("hooli|active|-|-"), QStringLiteral("initech|active|-|-"),
+                          QStringLiteral("research|active|-|-"), QStringLiteral("umbrella|active|-|-"),
+                          QStringLiteral("us|active|-|-")}));
+}
+
+void TstTenantctl::lifecyclePurge()
+{
+    // Two at once, each confirmed; hooli then gets a legal hold.
+    CtlRun r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("delete"),
+                   QStringLiteral("initech"), QStringLiteral("hooli"), QStringLiteral("--confirm"),
+                   QStringLiteral("initech"), QStringLiteral("--confirm"), QStringLiteral("hooli"),
+                   QStringLiteral("--reason"), QStringLiteral("wind down")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("requested")].toInt(), 2);
+    QStringList deleted = jsonStrings(o[QLatin1String("changes")].toArray(), QStringLiteral("path"));
+    deleted.sort();
+    QCOMPARE(deleted, QStringList({QStringLiteral("hooli"), QStringLiteral("initech")}));
+    QCOMPARE(
+        o[QLatin1String("purge_after")].toString(),
+        lcScalar(QStringLiteral("SELECT to_char(min(purge_after) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                                "FROM tenancy.tenants WHERE slug IN ('initech', 'hooli')")));
+    QCOMPARE(o[QLatin1String("allowance")][QLatin1String("deleted_recently")].toInt(), 2);
+    QCOMPARE(m_lifecycle->exec(QStringLiteral("UPDATE tenancy.tenants SET settings = settings || "
+                                              "'{\"prevent_deletion\": true}' WHERE slug = 'hooli'")),
+             QString());
+
+    // Nothing is due yet.
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("purge")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, QStringLiteral("Nothing to purge.\n"));
+    QCOMPARE(r.exitCode, 0);
+
+    // Past the retention period, in batches of two rows.
+    QCOMPARE(m_lifecycle->exec(QStringLiteral("UPDATE tenancy.clock SET offset_by = interval '91 days'")), QString());
+    const QString initech = lcId(QStringLiteral("initech"));
+    // An auditor can't purge (lifecycleAuditor has nothing due any more).
+    const QString beforePurge = lcSnapshot();
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("purge")}, m_auditor);
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.errLines().size(), 1);
+    QCOMPARE(r.exitCode, 5);
+    QCOMPARE(lcSnapshot(), beforePurge);
+    const QString eventsBefore = lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.lifecycle_events"));
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("purge"), QStringLiteral("--batch"),
+            QStringLiteral("2")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(compactJson(r.out),
+             QStringLiteral(R"({"cancelled":false,"finished":1,"held":1,"memories":5,)"
+                            R"("tenants":[{"finished":true,"id":"%1","memories":5,"slug":"initech",)"
+                            R"("usage_samples":4}],"usage_samples":4})")
+                 .arg(initech));
+    auto remaining = [this, &initech]() {
+        return m_lifecycle->rows(
+            QStringLiteral("SELECT (SELECT count(*) FROM tenancy.memories WHERE tenant_id = '%1'), "
+                           "(SELECT count(*) FROM tenancy.usage_samples WHERE tenant_id = '%1'), "
+                           "(SELECT count(*) FROM tenancy.quotas WHERE tenant_id = '%1'), "
+                           "(SELECT state || ' ' || (purged_at IS NOT NULL) FROM tenancy.tenants "
+                           "WHERE id = '%1')")
+                .arg(initech));
+    };
+    // The data is gone; the tombstone, the timeline and the audit trail stay.
+    QCOMPARE(remaining(), QStringList{QStringLiteral("0|0|0|deleted true")});
+    QCOMPARE(lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.lifecycle_events")), eventsBefore);
+    QCOMPARE(lcScalar(QStringLiteral("SELECT count(*) FROM tenancy.audit_log WHERE action = 'tenants.purge' "
+                                     "AND tenant_id = '%1'")
+                          .arg(initech)),
+             QStringLiteral("5")); // 9 rows, two a batch, the last one finishing
+    // Held: untouched.
+    QCOMPARE(lcScalar(QStringLiteral("SELECT purged_at IS NULL FROM tenancy.tenants WHERE slug = 'hooli'")),
+             QStringLiteral("t"));
+
+    // Again: nothing to do, nothing written.
+    const QString before = lcSnapshot();
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("purge")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out,
+             QStringLiteral("Nothing to purge.\n1 tenant past the purge date is protected from deletion (a legal "
+                            "hold) and was kept.\n"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lcSnapshot(), before);
+
+    // A purged tenant can't come back.
+    r = lc({QStringLiteral("lifecycle"), QStringLiteral("restore"), QStringLiteral("initech"),
+            QStringLiteral("--reason"), QStringLiteral("too late")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.errLines().size(), 1);
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(lcSnapshot(), before);
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("show"), QStringLiteral("initech")});
+    QCOMPARE(r.exitCode, 0);
+    o = jsonObject(r);
+    QCOMPARE(o[QLatin1String("state")].toString(), QStringLiteral("deleted"));
+    QVERIFY2(o[QLatin1String("purged_at")].toString().endsWith(u'Z'), qPrintable(r.out));
+    QCOMPARE(jsonStrings(o[QLatin1String("timeline")].toArray(), QStringLiteral("to")),
+             QStringList({QStringLiteral("active"), QStringLiteral("deleted"), QStringLiteral("active"),
+                          QStringLiteral("deleted")}));
+}
+
+void TstTenantctl::lifecyclePurgeInterrupted()
+{
+    CtlRun r = lc({QStringLiteral("lifecycle"), QStringLiteral("delete"), QStringLiteral("umbrella"),
+                   QStringLiteral("--confirm"), QStringLiteral("umbrella"), QStringLiteral("--reason"),
+                   QStringLiteral("wind down")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.summary()));
+    QCOMPARE(m_lifecycle->exec(QStringLiteral("UPDATE tenancy.clock SET offset_by = interval '400 days'")), QString());
+    const QString umbrella = lcId(QStringLiteral("umbrella"));
+    const QString memories =
+        QStringLiteral("SELECT count(*) FROM tenancy.memories WHERE tenant_id = '%1'").arg(umbrella);
+    QCOMPARE(lcScalar(memories), QStringLiteral("6"));
+
+    // Another session holds the lock every purge batch takes first, so tenantctl is inside its
+    // first batch when Ctrl+C arrives; that batch still completes, no further one starts.
+    QProcess psql;
+    psql.setProcessEnvironment(cleanEnvironment());
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
+                QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), m_lifecycle->conninfo()});
+    QVERIFY2(psql.waitForStarted(), "psql is needed for this test");
+    psql.write("BEGIN; SELECT pg_advisory_xact_lock(hashtext('tenancy.hierarchy')); SELECT 'locked';\n");
+    QByteArray psqlOut;
+    while (!psqlOut.contains("locked") && psql.waitForReadyRead(kRunTimeoutMs))
+        psqlOut += psql.readAllStandardOutput();
+    QVERIFY2(psqlOut.contains("locked"), psql.readAllStandardError().constData());
+
+    QProcess purge;
+    purge.setProcessEnvironment(cleanEnvironment());
+    purge.start(m_ctl,
+                {QStringLiteral("--db"), m_lifecycle->conninfo(m_operator), QStringLiteral("lifecycle"),
+                 QStringLiteral("purge"), QStringLiteral("--batch"), QStringLiteral("2")});
+    const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                           "AND usename = '%1' AND wait_event_type = 'Lock'")
+                                .arg(m_operator);
+    QTRY_VERIFY_WITH_TIMEOUT(lcScalar(waiting) == QLatin1String("1") || purge.state() == QProcess::NotRunning,
+                             kRunTimeoutMs);
+    QCOMPARE(purge.state(), QProcess::Running);
+    QCOMPARE(::kill(pid_t(purge.processId()), SIGINT), 0);
+    // tenantctl says when it heard it; only then is the lock let go.
+    purge.setReadChannel(QProcess::StandardError);
+    QByteArray heard;
+    while (!heard.contains('\n') && purge.waitForReadyRead(kRunTimeoutMs))
+        heard += purge.readAllStandardError();
+    QCOMPARE(heard, QByteArray("tenantctl: stopping after the current batch (Ctrl+C again stops at once)\n"));
+    psql.write("COMMIT;\n");
+    psql.closeWriteChannel();
+    QVERIFY(psql.waitForFinished(kRunTimeoutMs));
+    QCOMPARE(psql.exitCode(), 0);
+    QVERIFY(purge.waitForFinished(kRunTimeoutMs));
+    QCOMPARE(purge.exitStatus(), QProcess::NormalExit);
+    const QString err = QString::fromUtf8(purge.readAllStandardError());
+    // The final line, after the one that said it was heard.
+    QCOMPARE(err,
+             QStringLiteral("tenantctl: Purge interrupted after a whole batch; 0 of 1 tenant finished; what was "
+                            "removed stays removed. Run \"tenantctl lifecycle purge\" again to go on.\n"));
+    QCOMPARE(purge.readAllStandardOutput(), QByteArray());
+    QCOMPARE(purge.exitCode(), 10);
+    // One batch of two rows went; the tenant is not finished.
+    QCOMPARE(lcScalar(memories), QStringLiteral("4"));
+    QCOMPARE(lcScalar(QStringLiteral("SELECT purged_at IS NULL FROM tenancy.tenants WHERE id = '%1'").arg(umbrella)),
+             QStringLiteral("t"));
+
+    // The next run goes on from there.
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("purge"), QStringLiteral("--batch"),
+            QStringLiteral("2")});
+    QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(compactJson(r.out),
+             QStringLiteral(R"({"cancelled":false,"finished":1,"held":1,"memories":4,)"
+                            R"("tenants":[{"finished":true,"id":"%1","memories":4,"slug":"umbrella",)"
+                            R"("usage_samples":0}],"usage_samples":0})")
+                 .arg(umbrella));
+    QCOMPARE(lcScalar(memories), QStringLiteral("0"));
+    QCOMPARE(
+        lcScalar(QStringLiteral("SELECT purged_at IS NOT NULL FROM tenancy.tenants WHERE id = '%1'").arg(umbrella)),
+        QStringLiteral("t"));
+}
+
+void TstTenantctl::lifecycleAuditor()
+{
+    const QString before = lcSnapshot();
+    const QList<QStringList> writes{
+        {QStringLiteral("lifecycle"), QStringLiteral("suspend"), QStringLiteral("acme"), QStringLiteral("--reason"),
+         QStringLiteral("x")},
+        {QStringLiteral("lifecycle"), QStringLiteral("suspend"), QStringLiteral("acme"), QStringLiteral("--reason"),
+         QStringLiteral("x"), QStringLiteral("--dry-run")},
+        {QStringLiteral("lifecycle"), QStringLiteral("cap"), QStringLiteral("--percent"), QStringLiteral("50")},
+    };
+    for (const QStringList &args : writes) {
+        const CtlRun r = lc(args, m_auditor);
+        QVERIFY2(r.exitedNormally(), qPrintable(r.summary()));
+        QVERIFY2(r.exitCode == 5, qPrintable(args.join(u' ') + u'\n' + r.summary()));
+        QCOMPARE(r.errLines().size(), 1);
+        QCOMPARE(r.out, QString());
+    }
+    QCOMPARE(lcSnapshot(), before);
+    // Looking is fine.
+    CtlRun r =
+        lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("show"), QStringLiteral("acme")},
+           m_auditor);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonObject(r)[QLatin1String("state")].toString(), QStringLiteral("active"));
+    r = lc({QStringLiteral("--json"), QStringLiteral("lifecycle"), QStringLiteral("cap")}, m_auditor);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonObject(r)[QLatin1String("percent")].toDouble(), 100.0);
 }
 
 QTEST_GUILESS_MAIN(TstTenantctl)
