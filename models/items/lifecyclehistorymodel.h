@@ -49,7 +49,8 @@ public:
     // Reads the events again now (after the read under way, if there is one).
     void reload();
 
-    bool isLoading() const { return m_loading; }
+    // A read is under way or about to start (coalesced change notifications).
+    bool isLoading() const { return m_loading || m_reloadTimer.isActive(); }
     // The last load's error, if it failed (the rows are then those of the load before).
     std::optional<Error> lastError() const { return m_error; }
     LifecycleEvent eventAt(int row) const;
