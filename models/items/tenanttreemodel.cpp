@@ -6,6 +6,7 @@
 #include "models/store/tenantstore.h"
 
 #include <QDataStream>
+#include <QFont>
 #include <QIODevice>
 #include <QLoggingCategory>
 #include <QMimeData>
@@ -27,6 +28,7 @@ struct TenantTreeModel::Node
     Load load = Load::Idle;
     bool hasMore = false; // the server has children after the last loaded one
     bool pinned = false;  // filtered tree: the children are exactly the ones needed, no paging
+    bool fetched = false; // a page of children has arrived: hasMore is the server's word now
     bool match = false;
 
     void renumberFrom(size_t first)
@@ -38,6 +40,7 @@ struct TenantTreeModel::Node
 
 namespace {
 constexpr int kRefreshDelayMs = 100;
+constexpr int kSearchLimit = 200;
 
 } // namespace
 
@@ -75,6 +78,22 @@ void TenantTreeModel::reload()
     fetchMore({});
 }
 
+void TenantTreeModel::setShowDeleted(bool show)
+{
+    if (show == m_showDeleted)
+        return;
+    m_showDeleted = show;
+    Q_EMIT showDeletedChanged(show);
+    // Like a filter change: the tree (or the filter's matches) is read again.
+    const QString filter = m_requestedFilter;
+    if (filter.isEmpty()) {
+        reload();
+    } else {
+        m_requestedFilter.clear();
+        setFilter(filter);
+    }
+}
+
 void TenantTreeModel::setFilter(const QString &text)
 {
     const QString filter = text.trimmed();
@@ -89,7 +108,7 @@ void TenantTreeModel::setFilter(const QString &text)
     if (!m_store)
         return;
     setPending(+1);
-    detail::deliver(m_store->search(filter), this, [this, serial](const Result<SearchResult> &result) {
+    detail::deliver(m_store->search(filter, kSearchLimit, m_showDeleted), this, [this, serial](const Result<SearchResult> &result) {
         setPending(-1);
         if (serial != m_searchSerial)
             return; // the operator typed on; a newer search is under way
@@ -118,7 +137,7 @@ void TenantTreeModel::applySearch(const SearchResult &result)
                 auto created = std::make_unique<Node>();
                 created->tenant = t;
                 created->parent = parent;
-                created->hasMore = t.childCount > 0;
+                created->hasMore = shownChildCount(t) > 0;
                 node = created.get();
                 parent->children.push_back(std::move(created));
                 m_byId.insert(t.id, node);
@@ -232,7 +251,7 @@ bool TenantTreeModel::hasChildren(const QModelIndex &parent) const
         return true;
     if (node == m_root.get())
         return node->hasMore;
-    return !node->pinned && node->tenant.childCount > 0;
+    return !node->pinned && shownChildCount(node->tenant) > 0;
 }
 
 bool TenantTreeModel::canFetchMore(const QModelIndex &parent) const
@@ -257,7 +276,7 @@ void TenantTreeModel::requestPage(Node *node)
     const QString after = node->children.empty() ? QString() : node->children.back()->tenant.slug;
     const quint64 generation = m_generation;
     setPending(+1);
-    detail::deliver(m_store->children(id, after, m_pageSize), this, [this, id, generation](const Result<TenantPage> &result) {
+    detail::deliver(m_store->children(id, after, m_pageSize, m_showDeleted), this, [this, id, generation](const Result<TenantPage> &result) {
         setPending(-1);
         if (generation != m_generation)
             return; // the tree was reset meanwhile
@@ -289,7 +308,7 @@ void TenantTreeModel::applyPage(Node *node, const TenantPage &page)
             child->tenant = t;
             child->parent = node;
             child->row = int(node->children.size());
-            child->hasMore = t.childCount > 0;
+            child->hasMore = shownChildCount(t) > 0;
             m_byId.insert(t.id, child.get());
             node->children.push_back(std::move(child));
         }
@@ -298,9 +317,11 @@ void TenantTreeModel::applyPage(Node *node, const TenantPage &page)
     // Only now: views may call fetchMore() from inside the insertion above, and until the
     // rows are in, a second request would ask for the same page again.
     node->hasMore = page.hasMore;
+    node->fetched = true;
     node->load = Node::Load::Idle;
-    if (node != m_root.get() && node->tenant.childCount != page.totalChildren) {
-        node->tenant.childCount = page.totalChildren;
+    if (node != m_root.get() && shownChildCount(node->tenant) != page.totalChildren) {
+        // The page counts what it shows; the row keeps counting the deleted ones apart.
+        node->tenant.childCount = page.totalChildren + (m_showDeleted ? 0 : node->tenant.deletedChildCount);
         const QModelIndex idx = indexFor(node);
         Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1), {ChildCountRole});
     }
@@ -320,11 +341,50 @@ void TenantTreeModel::insertChildSorted(Node *parent, const Tenant &tenant)
     auto child = std::make_unique<Node>();
     child->tenant = tenant;
     child->parent = parent;
-    child->hasMore = tenant.childCount > 0;
+    child->hasMore = shownChildCount(tenant) > 0;
     m_byId.insert(tenant.id, child.get());
     parent->children.insert(pos, std::move(child));
     parent->renumberFrom(size_t(row));
     endInsertRows();
+}
+
+bool TenantTreeModel::isShown(const Tenant &tenant) const
+{
+    return m_showDeleted || tenant.state != LifecycleState::Deleted;
+}
+
+int TenantTreeModel::shownChildCount(const Tenant &tenant) const
+{
+    if (m_showDeleted)
+        return tenant.childCount;
+    return std::max(0, tenant.childCount - tenant.deletedChildCount);
+}
+
+bool TenantTreeModel::childrenLoaded(const Node *node) const
+{
+    return node == m_root.get() || !node->children.empty() || node->fetched;
+}
+
+void TenantTreeModel::recountLater(const QUuid &parentId)
+{
+    if (m_showDeleted || parentId.isNull() || !m_byId.contains(parentId))
+        return;
+    m_refreshIds.insert(parentId);
+    m_refreshTimer.start();
+}
+
+void TenantTreeModel::noteHiddenChange(const QUuid &id, const QUuid &parentId)
+{
+    if (m_showDeleted || isFiltered())
+        return;
+    Node *parent = parentId.isNull() ? m_root.get() : m_byId.value(parentId);
+    if (!parent)
+        return;
+    recountLater(parentId);
+    if (childrenLoaded(parent)) {
+        m_insertIds.insert(id, parentId);
+        m_refreshTimer.start();
+    }
 }
 
 void TenantTreeModel::forget(Node *node)
@@ -372,14 +432,16 @@ void TenantTreeModel::reposition(Node *node)
     endMoveRows();
 }
 
-void TenantTreeModel::adjustChildCount(Node *node, int delta)
+void TenantTreeModel::adjustChildCount(Node *node, int delta, int deletedDelta)
 {
     if (!node || node == m_root.get())
         return;
-    node->tenant.childCount = std::max(0, node->tenant.childCount + delta);
+    Tenant &t = node->tenant;
+    t.childCount = std::max(0, t.childCount + delta);
+    t.deletedChildCount = std::clamp(t.deletedChildCount + deletedDelta, 0, t.childCount);
     // Children not loaded yet: whether there is anything to load follows the count.
-    if (!node->pinned && node->children.empty())
-        node->hasMore = node->tenant.childCount > 0;
+    if (!node->pinned && node->children.empty() && !node->fetched)
+        node->hasMore = shownChildCount(t) > 0;
     const QModelIndex idx = indexFor(node);
     Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1), {ChildCountRole});
 }
@@ -405,6 +467,9 @@ void TenantTreeModel::onTenantChanged(const TenantChange &change)
                 }
             }
             m_refreshTimer.start();
+        } else if (change.table == QLatin1String("tenants")) {
+            // Not shown: perhaps a deleted row, hidden, that was just restored.
+            noteHiddenChange(change.tenantId, change.parentId);
         }
         return;
     }
@@ -418,16 +483,21 @@ void TenantTreeModel::onTenantChanged(const TenantChange &change)
     }
     // Deleted or moved away: drop the row where it was.
     if (change.operation != TenantChange::Operation::Insert) {
-        if (Node *node = m_byId.value(change.tenantId))
+        Node *node = m_byId.value(change.tenantId);
+        const bool wasDeleted = node && node->tenant.state == LifecycleState::Deleted;
+        if (node)
             removeNode(node);
-        adjustChildCount(m_byId.value(change.oldParentId), -1);
+        adjustChildCount(m_byId.value(change.oldParentId), -1, wasDeleted ? -1 : 0);
+        if (!node)
+            recountLater(change.oldParentId); // it may have been a deleted one, hidden
     }
     // Inserted or moved here: read the row, then place it if its parent is loaded.
     if (change.operation != TenantChange::Operation::Delete) {
         Node *parent = change.parentId.isNull() ? m_root.get() : m_byId.value(change.parentId);
         if (parent) {
             adjustChildCount(parent, +1);
-            if (parent == m_root.get() || !parent->children.empty()) {
+            recountLater(change.parentId); // it may be a deleted one, hidden
+            if (childrenLoaded(parent)) {
                 m_insertIds.insert(change.tenantId, change.parentId);
                 m_refreshTimer.start();
             }
@@ -455,28 +525,47 @@ void TenantTreeModel::flushRefresh()
             Q_EMIT errorOccurred(result.error());
             return;
         }
-        for (const Tenant &t : result.value()) {
+        const QList<Tenant> &rows = result.value();
+        QSet<QUuid> read;
+        for (const Tenant &t : rows)
+            read.insert(t.id);
+        // A parent read in this batch already counts its children as they are now.
+        const auto adjustUnlessRead = [this, &read](Node *parent, int delta, int deletedDelta) {
+            if (parent && !read.contains(parent->tenant.id))
+                adjustChildCount(parent, delta, deletedDelta);
+        };
+        for (const Tenant &t : rows) {
             Node *node = m_byId.value(t.id);
+            const bool deleted = t.state == LifecycleState::Deleted;
             if (node && node->tenant.parentId != t.parentId && !isFiltered()) {
                 // Moved again between the notification and this read: it belongs elsewhere.
-                adjustChildCount(node->parent, -1);
+                adjustUnlessRead(node->parent, -1, node->tenant.state == LifecycleState::Deleted ? -1 : 0);
                 removeNode(node);
                 node = nullptr;
-                adjustChildCount(m_byId.value(t.parentId), +1);
-                m_insertIds.insert(t.id, t.parentId);
-                m_refreshTimer.start();
+                adjustUnlessRead(m_byId.value(t.parentId), +1, deleted ? 1 : 0);
+                if (isShown(t)) {
+                    m_insertIds.insert(t.id, t.parentId);
+                    m_refreshTimer.start();
+                }
+                continue;
+            }
+            if (node && !isShown(t)) {
+                // Deleted while deleted rows are hidden: it leaves the tree, subtree and all.
+                Node *parent = node->parent;
+                removeNode(node);
+                adjustUnlessRead(parent, 0, +1);
                 continue;
             }
             if (node) {
                 const bool renamed = node->tenant.slug != t.slug;
                 node->tenant = t;
-                if (!node->pinned)
-                    node->hasMore = node->hasMore || (node->children.empty() && t.childCount > 0);
+                if (!node->pinned && !node->fetched && node->children.empty() && node->load == Node::Load::Idle)
+                    node->hasMore = shownChildCount(t) > 0;
                 const QModelIndex idx = indexFor(node);
                 Q_EMIT dataChanged(idx, idx.siblingAtColumn(ColumnCount - 1));
                 if (renamed && !isFiltered())
                     reposition(node);
-            } else if (inserts.contains(t.id) && t.parentId == inserts.value(t.id)) {
+            } else if (inserts.contains(t.id) && t.parentId == inserts.value(t.id) && isShown(t)) {
                 Node *parent = t.parentId.isNull() ? m_root.get() : m_byId.value(t.parentId);
                 if (parent && parent->load == Node::Load::Loading) {
                     // A page of this parent is on its way and may or may not hold the row:
@@ -523,6 +612,19 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
             return QStringLiteral("%1\n%2").arg(t.slug, t.id.toString(QUuid::WithoutBraces));
+        if (index.column() == StateColumn && t.isPurged())
+            return tr("Purged on %1: only the tombstone is left")
+                .arg(t.purgedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (index.column() == StateColumn && t.state == LifecycleState::Deleted && t.purgeAfter.isValid())
+            return tr("Can be restored until %1")
+                .arg(t.purgeAfter.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        return {};
+    case Qt::FontRole:
+        if (t.state == LifecycleState::Deleted) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (usage)
@@ -534,9 +636,10 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
     case TierRole: return tierKey(t.tier);
     case StateRole: return lifecycleStateKey(t.state);
     case ParentIdRole: return t.parentId;
-    case ChildCountRole: return t.childCount;
+    case ChildCountRole: return shownChildCount(t);
     case MatchRole: return node->match;
     case TenantRole: return QVariant::fromValue(t);
+    case PurgedRole: return t.isPurged();
     case UsedRole:
         return usage && usage->used ? QVariant::fromValue(*usage->used) : QVariant();
     case LimitRole:
@@ -718,7 +821,8 @@ QHash<int, QByteArray> TenantTreeModel::roleNames() const
                   {LimitRole, "limit"},
                   {UsageFractionRole, "usageFraction"},
                   {MatchRole, "match"},
-                  {TenantRole, "tenant"}});
+                  {TenantRole, "tenant"},
+                  {PurgedRole, "purged"}});
     return names;
 }
 

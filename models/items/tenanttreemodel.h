@@ -19,7 +19,9 @@ class TenantStore;
 // The tenant hierarchy, loaded lazily: a node's children arrive in keyset pages when a view
 // asks (canFetchMore/fetchMore only *start* a load). Rows refresh when the store reports a
 // change from any session. With a filter, the model shows the server's search matches and
-// only the ancestors needed to reach them.
+// only the ancestors needed to reach them. Deleted tenants (and purged tombstones) are hidden
+// unless showDeleted() is on; a row that gets deleted leaves the tree then, and comes back
+// when it is restored.
 //
 // Columns: name, tier, state, items used/limit, storage used/limit. Every column answers the
 // custom roles for its row; UsedRole/LimitRole/UsageFractionRole are per usage column.
@@ -37,12 +39,14 @@ public:
         TierRole,                        // QString key: starter | professional | enterprise
         StateRole,                       // QString key: active | suspended | archived | deleted
         ParentIdRole,                    // QUuid, null at the top level
-        ChildCountRole,                  // int, sub-tenants on the server
+        ChildCountRole,                  // int, sub-tenants on the server that the tree shows
+                                         // (deleted ones only with showDeleted())
         UsedRole,                        // qint64 or invalid (usage columns)
         LimitRole,                       // qint64 or invalid = unlimited (usage columns)
         UsageFractionRole,               // double used/limit or invalid (usage columns)
         MatchRole,                       // bool: this row matches the current filter
         TenantRole,                      // tc::Tenant
+        PurgedRole,                      // bool: a tombstone, its data purged (state: deleted)
     };
     Q_ENUM(Role)
 
@@ -61,6 +65,11 @@ public:
     bool isFiltered() const { return !m_filter.isEmpty(); }
     // In a filtered tree: the ancestors of the matches, which a view should expand.
     QModelIndexList filterAncestors() const;
+
+    // Off by default: deleted tenants and purged tombstones are left out. Changing it
+    // reloads the tree (or runs the filter's search again).
+    void setShowDeleted(bool show);
+    bool showDeleted() const { return m_showDeleted; }
 
     // Translated names, shared with the views that show tiers and states elsewhere.
     static QString tierDisplayName(Tier tier);
@@ -111,6 +120,7 @@ Q_SIGNALS:
     // Tenants were dropped under `newParent` (null = top level). `expectedParents[i]` is the
     // parent `ids[i]` had when it was dragged, for the store's compare-and-set.
     void moveRequested(const QList<QUuid> &ids, const QList<QUuid> &expectedParents, const QUuid &newParent);
+    void showDeletedChanged(bool show);
 
 private:
     struct Node;
@@ -121,13 +131,26 @@ private:
     void applyPage(Node *node, const TenantPage &page);
     void applySearch(const SearchResult &result);
     void insertChildSorted(Node *parent, const Tenant &tenant);
+    // Whether the tree shows this tenant at all (deleted ones only with showDeleted()).
+    bool isShown(const Tenant &tenant) const;
+    // The children of `tenant` the tree can show: what hasChildren and paging go by.
+    int shownChildCount(const Tenant &tenant) const;
+    // A row that changed may have appeared (a restore) or changed its parent's count of
+    // deleted children: read it and the parent again. Only while deleted rows are hidden.
+    void noteHiddenChange(const QUuid &id, const QUuid &parentId);
+    // Deleted rows are hidden and one that isn't shown may have been one: the parent's
+    // counts are read again rather than guessed.
+    void recountLater(const QUuid &parentId);
+    // The children shown are what the server has (up to the pages loaded): a notification's
+    // new child can be placed among them.
+    bool childrenLoaded(const Node *node) const;
     void removeNode(Node *node);
     // A renamed row moves to its slug's place among the loaded siblings (subtree and all).
     void reposition(Node *node);
     void forget(Node *node);
     void onTenantChanged(const TenantChange &change);
     void flushRefresh();
-    void adjustChildCount(Node *node, int delta);
+    void adjustChildCount(Node *node, int delta, int deletedDelta = 0);
     void setPending(int delta);
     void clear();
     // The dragged (id, parent) pairs of a drop that may happen under `parent`; empty if refused.
@@ -139,6 +162,7 @@ private:
     QHash<QUuid, Node *> m_byId;
     int m_pageSize = 200;
     bool m_readOnly = false;
+    bool m_showDeleted = false;
     int m_pendingLoads = 0;
     quint64 m_generation = 0; // bumped on every reset: late results of an old tree are dropped
     QString m_filter;          // the filter the tree shows

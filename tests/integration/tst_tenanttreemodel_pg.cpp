@@ -1,6 +1,6 @@
 // TenantTreeModel over PgStore on a seeded database, under QAbstractItemModelTester: the
-// tree matches the database, search opens the way to deep matches, and changes made by
-// another session show up without a reload.
+// tree matches the database, search opens the way to deep matches, changes made by another
+// session show up without a reload, and deleted tenants are hidden until "Show deleted".
 
 #include "models/items/tenanttreemodel.h"
 #include "models/store/pgstore.h"
@@ -26,6 +26,8 @@ private Q_SLOTS:
     void otherSessionsUpdateIsShown();
     void otherSessionsInsertAndMoveAreShown();
     void quotaChangeRefreshesLimits();
+    void showDeletedAddsTheDeletedTenants();
+    void deletedAndRestoredInAnotherSession();
 
 private:
     void settle() { QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 30000); }
@@ -60,6 +62,8 @@ void TstTenantTreeModelPg::initTestCase()
     options.seed = 3;
     QVERIFY2(m_db->seed(options), qPrintable(m_db->error()));
     QVERIFY(m_db->createLogin(QStringLiteral("tst_tree_pg_operator"), QStringLiteral("tenancy_operator")));
+    // The seed has deleted some within the last 30 days already; these tests delete more.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.guard_rails SET deletion_cap_percent = 100")), QString());
 }
 
 void TstTenantTreeModelPg::init()
@@ -86,19 +90,24 @@ void TstTenantTreeModelPg::cleanup()
 
 void TstTenantTreeModelPg::treeMatchesTheDatabase()
 {
-    // The tester walks (and so loads) every node; the result must be the whole hierarchy.
-    QCOMPARE(countNodes({}), 300);
-    QCOMPARE(m_model->rowCount(), m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE parent_id IS NULL")).toInt());
+    // The tester walks (and so loads) every node; the result must be the whole hierarchy but
+    // for the deleted tenants (and with them their subtrees: a cascade deleted those too).
+    const int shown = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE state <> 'deleted'")).toInt();
+    QVERIFY(shown < 300); // the demo deletes some
+    QCOMPARE(countNodes({}), shown);
+    QCOMPARE(m_model->rowCount(), m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE parent_id IS NULL "
+                                                              "AND state <> 'deleted'")).toInt());
     // Spot-check the largest family: every child, in slug order.
     const QString parent = m_db->scalar(QStringLiteral(
-        "SELECT parent_id FROM tenancy.tenants WHERE parent_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")).toString();
+        "SELECT parent_id FROM tenancy.tenants WHERE parent_id IS NOT NULL AND state <> 'deleted' GROUP BY 1 "
+        "ORDER BY count(*) DESC, 1 LIMIT 1")).toString();
     const QModelIndex idx = m_model->indexOf(QUuid::fromString(parent));
     QVERIFY(idx.isValid());
     QStringList slugs;
     for (int row = 0; row < m_model->rowCount(idx); ++row)
         slugs << m_model->index(row, 0, idx).data(TenantTreeModel::SlugRole).toString();
     QCOMPARE(slugs.join(u','), m_db->scalar(QStringLiteral("SELECT string_agg(slug, ',' ORDER BY slug) FROM tenancy.tenants "
-                                                          "WHERE parent_id = '%1'").arg(parent)).toString());
+                                                          "WHERE parent_id = '%1' AND state <> 'deleted'").arg(parent)).toString());
     QCOMPARE(idx.data(TenantTreeModel::ChildCountRole).toInt(), slugs.size());
     // Usage next to the limit, as the database has it.
     const QModelIndex items = m_model->index(0, TenantTreeModel::ItemsColumn);
@@ -111,7 +120,7 @@ void TstTenantTreeModelPg::treeMatchesTheDatabase()
 
 void TstTenantTreeModelPg::searchOpensTheWayToADeepMatch()
 {
-    const QString deep = idOf(QStringLiteral("tenancy.depth_of(id) = 3"));
+    const QString deep = idOf(QStringLiteral("tenancy.depth_of(id) = 3 AND state <> 'deleted'"));
     QVERIFY(!deep.isEmpty());
     const QString slug = m_db->scalar(QStringLiteral("SELECT slug FROM tenancy.tenants WHERE id = '%1'").arg(deep)).toString();
     const QString parentName = m_db->scalar(QStringLiteral("SELECT p.display_name FROM tenancy.tenants t JOIN tenancy.tenants p "
@@ -123,7 +132,7 @@ void TstTenantTreeModelPg::searchOpensTheWayToADeepMatch()
     m_model->setFilter(slug);
     QVERIFY(applied.wait(10000));
     const int matches = applied.first().at(1).toInt();
-    QCOMPARE(matches, m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE "
+    QCOMPARE(matches, m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE state <> 'deleted' AND "
                                                   "lower(slug || ' ' || display_name) LIKE '%%1%'").arg(slug)).toInt());
     const QModelIndex match = m_model->indexOf(QUuid::fromString(deep));
     QVERIFY(match.isValid());
@@ -183,6 +192,68 @@ void TstTenantTreeModelPg::quotaChangeRefreshesLimits()
     QTRY_COMPARE_WITH_TIMEOUT(m_model->index(1, TenantTreeModel::ItemsColumn).data(TenantTreeModel::LimitRole).toLongLong(),
                               987654321LL, 10000);
     QVERIFY(m_model->index(1, TenantTreeModel::ItemsColumn).data().toString().endsWith(QLatin1String("/ 988M")));
+}
+
+void TstTenantTreeModelPg::showDeletedAddsTheDeletedTenants()
+{
+    const int all = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants")).toInt();
+    const int deleted = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE state = 'deleted'")).toInt();
+    QVERIFY(deleted > 0);
+    QCOMPARE(countNodes({}), all - deleted);
+    const QUuid gone = QUuid::fromString(idOf(QStringLiteral("state = 'deleted'")));
+    QVERIFY(!m_model->indexOf(gone).isValid());
+
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->setShowDeleted(true);
+    QCOMPARE(reset.count(), 1);
+    settle();
+    QCOMPARE(countNodes({}), all);
+    const QModelIndex shown = m_model->indexOf(gone);
+    QVERIFY(shown.isValid());
+    QCOMPARE(shown.data(TenantTreeModel::StateRole).toString(), QStringLiteral("deleted"));
+    QCOMPARE(shown.data(TenantTreeModel::PurgedRole).toBool(), false);
+    QVERIFY(shown.data(TenantTreeModel::TenantRole).value<Tenant>().purgeAfter.isValid());
+
+    m_model->setShowDeleted(false);
+    settle();
+    QCOMPARE(countNodes({}), all - deleted);
+}
+
+// Deleted in another session, the row leaves the tree; restored, it comes back in its place.
+void TstTenantTreeModelPg::deletedAndRestoredInAnotherSession()
+{
+    const QString leaf = idOf(QStringLiteral("parent_id IS NOT NULL AND state = 'active' AND NOT EXISTS "
+                                             "(SELECT 1 FROM tenancy.tenants c WHERE c.parent_id = tenants.id) "
+                                             "AND NOT coalesce((settings ->> 'prevent_deletion')::boolean, false)"));
+    const QUuid leafId = QUuid::fromString(leaf);
+    const QModelIndex before = m_model->indexOf(leafId);
+    QVERIFY(before.isValid());
+    const QPersistentModelIndex parent = before.parent();
+    const int siblings = m_model->rowCount(parent);
+    QCOMPARE(parent.data(TenantTreeModel::ChildCountRole).toInt(), siblings);
+    const QString childSlugs = QStringLiteral("SELECT string_agg(slug, ',' ORDER BY slug) FROM tenancy.tenants "
+                                              "WHERE parent_id = '%1' AND state <> 'deleted'")
+                                   .arg(parent.data(TenantTreeModel::TenantIdRole).toUuid().toString(QUuid::WithoutBraces));
+    const QString op = QStringLiteral("tst_tree_pg_operator");
+    const QString transition = QStringLiteral("SELECT set_config('tenancy.reason', 'tree test', true); "
+                                              "UPDATE tenancy.tenants SET state = '%1' WHERE id = '%2'");
+
+    QCOMPARE(m_db->exec(transition.arg(QStringLiteral("deleted"), leaf), op), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->indexOf(leafId).isValid(), 10000);
+    settle();
+    QCOMPARE(m_model->rowCount(parent), siblings - 1);
+    QCOMPARE(parent.data(TenantTreeModel::ChildCountRole).toInt(), siblings - 1);
+
+    QCOMPARE(m_db->exec(transition.arg(QStringLiteral("active"), leaf), op), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->indexOf(leafId).isValid(), 10000);
+    settle();
+    QCOMPARE(m_model->rowCount(parent), siblings);
+    QCOMPARE(parent.data(TenantTreeModel::ChildCountRole).toInt(), siblings);
+    QStringList slugs;
+    for (int row = 0; row < m_model->rowCount(parent); ++row)
+        slugs << m_model->index(row, 0, parent).data(TenantTreeModel::SlugRole).toString();
+    QCOMPARE(slugs.join(u','), m_db->scalar(childSlugs).toString());
+    QCOMPARE(m_model->indexOf(leafId).data(TenantTreeModel::StateRole).toString(), QStringLiteral("active"));
 }
 
 QTEST_GUILESS_MAIN(TstTenantTreeModelPg)

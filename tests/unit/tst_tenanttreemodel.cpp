@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDataStream>
+#include <QFont>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QtTest>
@@ -24,6 +25,8 @@ class FakeStore : public tc::test::UnsupportedStore
 public:
     QList<Tenant> all;
     QStringList childrenCalls; // "<parent slug>/<after>" per request
+    QList<bool> childrenIncludeDeleted; // per request
+    QList<bool> searchIncludeDeleted;   // per request
 
     Tenant &add(const QString &slug, const QUuid &parent = {})
     {
@@ -46,15 +49,41 @@ public:
     }
     void recount()
     {
-        for (Tenant &t : all)
+        for (Tenant &t : all) {
             t.childCount = int(std::count_if(all.begin(), all.end(), [&](const Tenant &c) { return c.parentId == t.id; }));
+            t.deletedChildCount = int(std::count_if(all.begin(), all.end(), [&](const Tenant &c) {
+                return c.parentId == t.id && c.state == LifecycleState::Deleted;
+            }));
+        }
+    }
+    // A transition as the database makes it: the tenant and its subtree (cascade), then one
+    // notification per changed row.
+    void transition(const QString &slug, LifecycleState to)
+    {
+        QList<QUuid> changed{find(slug)->id};
+        for (qsizetype i = 0; i < changed.size(); ++i) {
+            for (const Tenant &t : std::as_const(all)) {
+                if (t.parentId == changed.at(i))
+                    changed.append(t.id);
+            }
+        }
+        for (Tenant &t : all) {
+            if (changed.contains(t.id))
+                t.state = to;
+        }
+        recount();
+        for (const QUuid &id : std::as_const(changed)) {
+            const Tenant &t = *std::find_if(all.begin(), all.end(), [&](const Tenant &a) { return a.id == id; });
+            announce(TenantChange::Operation::Update, t, t.parentId);
+        }
     }
     void announce(TenantChange::Operation op, const Tenant &t, const QUuid &oldParent)
     {
         Q_EMIT tenantChanged({op, QStringLiteral("tenants"), t.id, t.parentId, oldParent});
     }
 
-    QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug, int limit) override
+    QFuture<Result<TenantPage>> children(const QUuid &parent, const QString &afterSlug, int limit,
+                                         bool includeDeleted) override
     {
         QString parentSlug = QStringLiteral("<root>");
         for (const Tenant &t : std::as_const(all)) {
@@ -62,9 +91,10 @@ public:
                 parentSlug = t.slug;
         }
         childrenCalls << parentSlug + u'/' + afterSlug;
+        childrenIncludeDeleted << includeDeleted;
         QList<Tenant> kids;
         for (const Tenant &t : std::as_const(all)) {
-            if (t.parentId == parent)
+            if (t.parentId == parent && (includeDeleted || t.state != LifecycleState::Deleted))
                 kids.append(t);
         }
         std::sort(kids.begin(), kids.end(), [](const Tenant &a, const Tenant &b) { return a.slug < b.slug; });
@@ -97,11 +127,12 @@ public:
         }
         return QtFuture::makeReadyFuture(Result<QList<Tenant>>(out));
     }
-    QFuture<Result<SearchResult>> search(const QString &text, int) override
+    QFuture<Result<SearchResult>> search(const QString &text, int, bool includeDeleted) override
     {
+        searchIncludeDeleted << includeDeleted;
         SearchResult r{text, {}, false};
         for (const Tenant &t : std::as_const(all)) {
-            if (!t.slug.contains(text))
+            if (!t.slug.contains(text) || (!includeDeleted && t.state == LifecycleState::Deleted))
                 continue;
             TenantMatch m{t, {}};
             for (QUuid p = t.parentId; !p.isNull();) {
@@ -171,6 +202,14 @@ private Q_SLOTS:
     void dropOnEmptyAreaMeansTopLevel();
     void dropOntoOwnSubtreeIsRefused();
     void readOnlyModelRefusesDragAndDrop();
+    void showDeleted_data();
+    void showDeleted();
+    void rowThatBecomesDeletedLeavesTheTree();
+    void restoredRowComesBack();
+    void restoredOnlyChildReappearsUnderExpandedParent();
+    void restoredChildMakesCollapsedParentExpandable();
+    void deletedRowStaysWhileShown();
+    void searchHonoursShowDeleted();
     // Without the tester: it calls fetchMore() on every node it walks, which is exactly the
     // eagerness these two tests must be able to see the absence of.
     void nothingLoadsUntilAsked();
@@ -179,6 +218,9 @@ private Q_SLOTS:
 private:
     void settle();
     void loadAll(const QModelIndex &parent);
+    // delta (top level), charlie-y (beside charlie-x) and echo-1 (echo's only child) deleted,
+    // foxtrot a purged tombstone. In the store only: the model still shows what it read.
+    void addDeletedTenants();
 
     std::unique_ptr<FakeStore> m_store;
     std::unique_ptr<TenantTreeModel> m_model;
@@ -213,6 +255,18 @@ void TstTenantTreeModel::cleanup()
 void TstTenantTreeModel::settle()
 {
     QTRY_VERIFY(!m_model->isLoading());
+}
+
+void TstTenantTreeModel::addDeletedTenants()
+{
+    m_store->find(QStringLiteral("delta"))->state = LifecycleState::Deleted;
+    m_store->add(QStringLiteral("charlie-y"), m_store->find(QStringLiteral("charlie"))->id).state = LifecycleState::Deleted;
+    m_store->add(QStringLiteral("echo-1"), m_store->find(QStringLiteral("echo"))->id).state = LifecycleState::Deleted;
+    Tenant &foxtrot = m_store->add(QStringLiteral("foxtrot"));
+    foxtrot.state = LifecycleState::Deleted;
+    foxtrot.purgeAfter = QDateTime(QDate(2024, 3, 1), QTime(12, 0), Qt::UTC);
+    foxtrot.purgedAt = QDateTime(QDate(2024, 3, 2), QTime(1, 30), Qt::UTC);
+    m_store->recount();
 }
 
 void TstTenantTreeModel::loadAll(const QModelIndex &parent)
@@ -304,10 +358,11 @@ void TstTenantTreeModel::updateRefreshesTheRow()
     QCOMPARE(changed.first().at(1).value<QModelIndex>(), m_model->index(3, TenantTreeModel::ColumnCount - 1));
     QCOMPARE(m_model->index(3, 0).data().toString(), QStringLiteral("Delta Renamed"));
     QCOMPARE(m_model->index(3, 0).data(TenantTreeModel::StateRole).toString(), QStringLiteral("suspended"));
-    // Unknown rows cost nothing.
+    // Rows under a parent the tree hasn't loaded cost nothing.
     Tenant stranger;
     stranger.id = QUuid::createUuid();
-    m_store->announce(TenantChange::Operation::Update, stranger, {});
+    stranger.parentId = QUuid::createUuid();
+    m_store->announce(TenantChange::Operation::Update, stranger, stranger.parentId);
     QVERIFY(!m_model->isLoading());
 }
 
@@ -691,6 +746,231 @@ void TstTenantTreeModel::insertBeyondLoadedPageWaitsForPaging()
     const QStringList slugs = slugsUnder(*m_model, bravo);
     QCOMPARE(slugs.size(), 451);
     QCOMPARE(slugs.count(QStringLiteral("c300a")), 1);
+}
+
+void TstTenantTreeModel::showDeleted_data()
+{
+    QTest::addColumn<bool>("show");
+    QTest::addColumn<QStringList>("topLevel");
+    QTest::addColumn<QStringList>("underCharlie");
+    QTest::addColumn<int>("echoChildren");
+    QTest::newRow("hidden (default)") << false << words("alpha bravo charlie echo") << words("charlie-x") << 0;
+    QTest::newRow("shown") << true << words("alpha bravo charlie delta echo foxtrot") << words("charlie-x charlie-y") << 1;
+}
+
+void TstTenantTreeModel::showDeleted()
+{
+    QFETCH(bool, show);
+    QFETCH(QStringList, topLevel);
+    QFETCH(QStringList, underCharlie);
+    QFETCH(int, echoChildren);
+
+    QVERIFY(!m_model->showDeleted());
+    settle();
+    addDeletedTenants();
+    m_store->childrenIncludeDeleted.clear();
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy toggled(m_model.get(), &TenantTreeModel::showDeletedChanged);
+    m_model->setShowDeleted(show); // false: nothing to do, the tree stays as it was read
+    if (!show)
+        m_model->reload();
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(toggled.count(), show ? 1 : 0);
+    QCOMPARE(m_model->showDeleted(), show);
+    settle();
+    QCOMPARE(slugsUnder(*m_model, {}), topLevel);
+    const QModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    QCOMPARE(slugsUnder(*m_model, charlie), underCharlie);
+    QCOMPARE(charlie.data(TenantTreeModel::ChildCountRole).toInt(), int(underCharlie.size()));
+    const QModelIndex echo = find(*m_model, QStringLiteral("echo"));
+    QCOMPARE(echo.data(TenantTreeModel::ChildCountRole).toInt(), echoChildren);
+    QCOMPARE(m_model->hasChildren(echo), echoChildren > 0);
+    // Every page was asked for as the toggle says.
+    QVERIFY(!m_store->childrenIncludeDeleted.isEmpty());
+    QCOMPARE(QSet<bool>(m_store->childrenIncludeDeleted.begin(), m_store->childrenIncludeDeleted.end()), QSet<bool>{show});
+    if (!show)
+        return;
+    const QModelIndex delta = find(*m_model, QStringLiteral("delta"));
+    QCOMPARE(delta.data(TenantTreeModel::StateRole).toString(), QStringLiteral("deleted"));
+    QCOMPARE(delta.siblingAtColumn(TenantTreeModel::StateColumn).data().toString(), QStringLiteral("Deleted"));
+    QCOMPARE(delta.data(TenantTreeModel::PurgedRole).toBool(), false);
+    QCOMPARE(delta.data(Qt::FontRole).value<QFont>().italic(), true);
+    const QModelIndex foxtrot = find(*m_model, QStringLiteral("foxtrot"));
+    QCOMPARE(foxtrot.data(TenantTreeModel::StateRole).toString(), QStringLiteral("deleted"));
+    QCOMPARE(foxtrot.data(TenantTreeModel::PurgedRole).toBool(), true);
+    QVERIFY(foxtrot.siblingAtColumn(TenantTreeModel::StateColumn).data(Qt::ToolTipRole).toString().startsWith(
+        QStringLiteral("Purged on 2024-03-0")));
+    QCOMPARE(find(*m_model, QStringLiteral("alpha")).data(TenantTreeModel::PurgedRole).toBool(), false);
+    QVERIFY(!find(*m_model, QStringLiteral("alpha")).data(Qt::FontRole).isValid());
+    QCOMPARE(m_model->roleNames().value(TenantTreeModel::PurgedRole), QByteArray("purged"));
+
+    // And back: hidden again, after one more reset.
+    m_model->setShowDeleted(false);
+    QCOMPARE(reset.count(), 2);
+    settle();
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie echo"));
+    QCOMPARE(m_store->childrenIncludeDeleted.last(), false);
+}
+
+void TstTenantTreeModel::rowThatBecomesDeletedLeavesTheTree()
+{
+    settle();
+    const QPersistentModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    loadAll(find(*m_model, QStringLiteral("charlie-x"), charlie));
+    QVERIFY(find(*m_model, QStringLiteral("charlie-x-1")).isValid());
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    // charlie-x and (the cascade) charlie-x-1: the row goes with its subtree, once.
+    m_store->transition(QStringLiteral("charlie-x"), LifecycleState::Deleted);
+    settle();
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().at(0).value<QModelIndex>(), QModelIndex(charlie));
+    QCOMPARE(removed.first().at(1).toInt(), 0);
+    QCOMPARE(removed.first().at(2).toInt(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(m_model->rowCount(charlie), 0);
+    QVERIFY(!m_model->indexOf(m_store->find(QStringLiteral("charlie-x-1"))->id).isValid());
+    QCOMPARE(charlie.data(TenantTreeModel::ChildCountRole).toInt(), 0);
+    QVERIFY(!m_model->hasChildren(charlie));
+    QCOMPARE(m_model->tenantAt(charlie).deletedChildCount, 1);
+
+    // At the top level.
+    m_store->transition(QStringLiteral("delta"), LifecycleState::Deleted);
+    settle();
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(removed.last().at(0).value<QModelIndex>(), QModelIndex());
+    QCOMPARE(removed.last().at(1).toInt(), 3);
+    QCOMPARE(removed.last().at(2).toInt(), 3);
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie echo"));
+    QCOMPARE(inserted.count(), 0);
+}
+
+void TstTenantTreeModel::restoredRowComesBack()
+{
+    settle();
+    addDeletedTenants();
+    m_model->reload();
+    settle();
+    const QPersistentModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    QCOMPARE(slugsUnder(*m_model, charlie), words("charlie-x"));
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    m_store->transition(QStringLiteral("charlie-y"), LifecycleState::Active);
+    settle();
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(0).value<QModelIndex>(), QModelIndex(charlie));
+    QCOMPARE(inserted.first().at(1).toInt(), 1);
+    QCOMPARE(inserted.first().at(2).toInt(), 1);
+    QCOMPARE(slugsUnder(*m_model, charlie), words("charlie-x charlie-y"));
+    QCOMPARE(charlie.data(TenantTreeModel::ChildCountRole).toInt(), 2);
+    QCOMPARE(find(*m_model, QStringLiteral("charlie-y")).data(TenantTreeModel::StateRole).toString(), QStringLiteral("active"));
+
+    // At the top level, in its sorted place.
+    m_store->transition(QStringLiteral("delta"), LifecycleState::Active);
+    settle();
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(inserted.last().at(0).value<QModelIndex>(), QModelIndex());
+    QCOMPARE(inserted.last().at(1).toInt(), 3);
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+    QCOMPARE(removed.count(), 0);
+
+    // A hidden row that changes but stays deleted (the purge) stays hidden.
+    m_store->find(QStringLiteral("foxtrot"))->purgedAt = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC);
+    m_store->announce(TenantChange::Operation::Update, *m_store->find(QStringLiteral("foxtrot")), {});
+    settle();
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+}
+
+// The parent was expanded and its only child deleted: restored, the child is back at once,
+// with no fetch the view wouldn't ask for.
+void TstTenantTreeModel::restoredOnlyChildReappearsUnderExpandedParent()
+{
+    settle();
+    const QPersistentModelIndex charlie = find(*m_model, QStringLiteral("charlie"));
+    loadAll(charlie);
+    m_store->transition(QStringLiteral("charlie-x"), LifecycleState::Deleted);
+    settle();
+    QCOMPARE(m_model->rowCount(charlie), 0);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    m_store->transition(QStringLiteral("charlie-x"), LifecycleState::Active);
+    settle();
+    // Under charlie exactly once (the tester then fetches charlie-x's own sub-tenant).
+    QList<int> rowsUnderCharlie;
+    for (const QList<QVariant> &args : std::as_const(inserted)) {
+        if (args.at(0).value<QModelIndex>() == charlie)
+            rowsUnderCharlie << args.at(1).toInt() << args.at(2).toInt();
+    }
+    QCOMPARE(rowsUnderCharlie, QList<int>({0, 0}));
+    QCOMPARE(slugsUnder(*m_model, charlie), words("charlie-x"));
+    QCOMPARE(charlie.data(TenantTreeModel::ChildCountRole).toInt(), 1);
+    const QModelIndex x = find(*m_model, QStringLiteral("charlie-x"), charlie);
+    QVERIFY(m_model->hasChildren(x)); // its restored sub-tenant comes with a fetch
+    loadAll(x);
+    QCOMPARE(slugsUnder(*m_model, x), words("charlie-x-1"));
+}
+
+void TstTenantTreeModel::restoredChildMakesCollapsedParentExpandable()
+{
+    settle();
+    addDeletedTenants();
+    m_model->reload();
+    settle();
+    const QPersistentModelIndex echo = find(*m_model, QStringLiteral("echo"));
+    QVERIFY(!m_model->hasChildren(echo));
+    m_store->transition(QStringLiteral("echo-1"), LifecycleState::Active);
+    settle();
+    QCOMPARE(echo.data(TenantTreeModel::ChildCountRole).toInt(), 1);
+    QVERIFY(m_model->hasChildren(echo));
+    loadAll(echo);
+    QCOMPARE(slugsUnder(*m_model, echo), words("echo-1"));
+}
+
+void TstTenantTreeModel::deletedRowStaysWhileShown()
+{
+    m_model->setShowDeleted(true);
+    settle();
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_store->transition(QStringLiteral("delta"), LifecycleState::Deleted);
+    settle();
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex delta = m_model->index(3, 0);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>(), delta);
+    QCOMPARE(delta.data(TenantTreeModel::SlugRole).toString(), QStringLiteral("delta"));
+    QCOMPARE(delta.data(TenantTreeModel::StateRole).toString(), QStringLiteral("deleted"));
+    QCOMPARE(delta.data(TenantTreeModel::PurgedRole).toBool(), false);
+    // Purged: the tombstone stays, marked.
+    m_store->find(QStringLiteral("delta"))->purgedAt = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC);
+    m_store->announce(TenantChange::Operation::Update, *m_store->find(QStringLiteral("delta")), {});
+    settle();
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(m_model->index(3, 0).data(TenantTreeModel::PurgedRole).toBool(), true);
+    QCOMPARE(m_model->index(3, 0).data(TenantTreeModel::StateRole).toString(), QStringLiteral("deleted"));
+    QCOMPARE(slugsUnder(*m_model, {}), words("alpha bravo charlie delta echo"));
+}
+
+void TstTenantTreeModel::searchHonoursShowDeleted()
+{
+    settle();
+    addDeletedTenants();
+    QSignalSpy applied(m_model.get(), &TenantTreeModel::filterApplied);
+    m_model->setFilter(QStringLiteral("charlie-"));
+    QVERIFY(applied.wait());
+    QCOMPARE(applied.last().at(1).toInt(), 2); // charlie-x, charlie-x-1
+    QCOMPARE(slugsUnder(*m_model, m_model->index(0, 0)), words("charlie-x"));
+    m_model->setShowDeleted(true); // the same search again, with the deleted ones
+    QVERIFY(applied.wait());
+    QCOMPARE(applied.count(), 2);
+    QCOMPARE(applied.last().at(0).toString(), QStringLiteral("charlie-"));
+    QCOMPARE(applied.last().at(1).toInt(), 3);
+    QCOMPARE(m_model->filter(), QStringLiteral("charlie-"));
+    QCOMPARE(slugsUnder(*m_model, m_model->index(0, 0)), words("charlie-x charlie-y"));
+    QCOMPARE(m_store->searchIncludeDeleted, QList<bool>({false, true}));
 }
 
 QTEST_GUILESS_MAIN(TstTenantTreeModel)
