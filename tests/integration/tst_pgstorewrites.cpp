@@ -207,7 +207,9 @@ void TstPgStoreWrites::createRefusesBadInput()
     auto s = store();
     create(*s, QStringLiteral("acme"));
     const Tenant sleepy = create(*s, QStringLiteral("sleepy"));
-    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET state = 'suspended' WHERE slug = 'sleepy'")), QString());
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'test', true); "
+                                       "UPDATE tenancy.tenants SET state = 'suspended' WHERE slug = 'sleepy'")),
+             QString());
     TenantDraft d;
     d.slug = slug;
     d.displayName = name;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void rulesRejectViolatingRows_data();
     void rulesRejectViolatingRows();
     void cascadeInOneTransactionIsAccepted();
+    void suspendingAParentTakesItsSubtreeAlong();
     void deletedSetsPurgeDate();
     void appRoleSeesOnlyItsActiveTenant();
     void auditorIsReadOnlyAndBlindToContent();
@@ -61,6 +62,8 @@ void TstSchema::initTestCase()
     QVERIFY2(m_db->createLogin(kOperator, QStringLiteral("tenancy_operator")), qPrintable(m_db->error()));
     QVERIFY2(m_db->createLogin(kAuditor, QStringLiteral("tenancy_auditor")), qPrintable(m_db->error()));
     QVERIFY2(m_db->createLogin(kApp, QStringLiteral("tenancy_app")), qPrintable(m_db->error()));
+    // The deletion cap (10 % of tenants, at least 1) is tst_lifecycle's; here deletions are free.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.guard_rails SET deletion_cap_percent = 100")), QString());
 
     // A small hierarchy: acme > marketing > emea, and globex (suspended) > legal (suspended).
     QCOMPARE(insertTenant(QStringLiteral("acme")), QString());
@@ -172,11 +175,18 @@ void TstSchema::rulesRejectViolatingRows_data()
         << QStringLiteral("INSERT INTO tenancy.tenants (parent_id, slug, display_name) "
                           "SELECT id, 'newchild', 'New' FROM tenancy.tenants WHERE slug = 'globex'")
         << QStringLiteral("cannot be active while its parent is not active");
-    QTest::newRow("parent suspended with active children")
+    // (A parent suspended with active children is no longer refused: the children follow,
+    // see suspendingAParentTakesItsSubtreeAlong.)
+    QTest::newRow("child resumed under suspended parent")
+        << QStringLiteral("SELECT set_config('tenancy.reason', 'test', true); "
+                          "UPDATE tenancy.tenants SET state = 'active' WHERE slug = 'legal'")
+        << QStringLiteral("Tenant \"legal\" cannot be active while its parent is not active.");
+    QTest::newRow("transition without a reason")
         << QStringLiteral("UPDATE tenancy.tenants SET state = 'suspended' WHERE slug = 'acme'")
-        << QStringLiteral("while it has active sub-tenants");
+        << QStringLiteral("Changing tenant \"acme\" from active to suspended needs a reason.");
     QTest::newRow("illegal transition active to archived")
-        << QStringLiteral("UPDATE tenancy.tenants SET state = 'archived' WHERE slug = 'emea'")
+        << QStringLiteral("SELECT set_config('tenancy.reason', 'test', true); "
+                          "UPDATE tenancy.tenants SET state = 'archived' WHERE slug = 'emea'")
         << QStringLiteral("cannot go from active to archived");
     QTest::newRow("negative quota")
         << QStringLiteral("INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) "
@@ -229,11 +239,13 @@ void TstSchema::rulesRejectViolatingRows()
 void TstSchema::cascadeInOneTransactionIsAccepted()
 {
     // Suspending a parent and its descendants together is fine in any order (deferred check).
-    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET state = 'suspended' "
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'maintenance', true); "
+                                       "UPDATE tenancy.tenants SET state = 'suspended' "
                                        "WHERE slug IN ('acme', 'marketing', 'emea')"),
                         kOperator),
              QString());
-    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET state = 'active' "
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'maintenance over', true); "
+                                       "UPDATE tenancy.tenants SET state = 'active' "
                                        "WHERE slug IN ('acme', 'marketing', 'emea')"),
                         kOperator),
              QString());
@@ -242,6 +254,33 @@ void TstSchema::cascadeInOneTransactionIsAccepted()
                                          "WHERE t.slug = 'emea' AND e.to_state = 'suspended'"))
                  .toInt(),
              1);
+}
+
+void TstSchema::suspendingAParentTakesItsSubtreeAlong()
+{
+    // The sub-tenants follow, held by the parent, and come back with it (the details of
+    // holds and their release are tst_lifecycle's).
+    const QString holds = QStringLiteral("SELECT t.slug || ':' || t.state || ':' || coalesce(h.slug, '-') "
+                                         "FROM tenancy.tenants t LEFT JOIN tenancy.tenants h ON h.id = t.held_by "
+                                         "WHERE t.slug IN ('acme', 'marketing', 'emea') ORDER BY t.slug");
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'unpaid invoice', true); "
+                                       "UPDATE tenancy.tenants SET state = 'suspended' WHERE slug = 'acme'"),
+                        kOperator),
+             QString());
+    QCOMPARE(m_db->rows(holds), QStringList({QStringLiteral("acme:suspended:-"), QStringLiteral("emea:suspended:acme"),
+                                             QStringLiteral("marketing:suspended:acme")}));
+    QCOMPARE(m_db->rows(QStringLiteral("SELECT t.slug || ':' || e.reason || ':' || coalesce((e.cascade_root = p.id)::text, '-') "
+                                       "FROM tenancy.lifecycle_events e JOIN tenancy.tenants t ON t.id = e.tenant_id "
+                                       "JOIN tenancy.tenants p ON p.slug = 'acme' "
+                                       "WHERE e.to_state = 'suspended' AND e.reason = 'unpaid invoice' ORDER BY t.slug")),
+             QStringList({QStringLiteral("acme:unpaid invoice:-"), QStringLiteral("emea:unpaid invoice:true"),
+                          QStringLiteral("marketing:unpaid invoice:true")}));
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'paid', true); "
+                                       "UPDATE tenancy.tenants SET state = 'active' WHERE slug = 'acme'"),
+                        kOperator),
+             QString());
+    QCOMPARE(m_db->rows(holds), QStringList({QStringLiteral("acme:active:-"), QStringLiteral("emea:active:-"),
+                                             QStringLiteral("marketing:active:-")}));
 }
 
 void TstSchema::deletedSetsPurgeDate()
@@ -261,7 +300,8 @@ void TstSchema::deletedSetsPurgeDate()
                  .toString(),
              QStringLiteral("customer left/") + kOperator);
     // Restored within the retention period: the purge date goes away.
-    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET state = 'active' WHERE slug = 'shortlived'"),
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'customer returned', true); "
+                                       "UPDATE tenancy.tenants SET state = 'active' WHERE slug = 'shortlived'"),
                         kOperator),
              QString());
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT purge_after IS NULL FROM tenancy.tenants WHERE slug = 'shortlived'"))
@@ -450,7 +490,9 @@ void TstSchema::retentionColumnsAreNotWritable()
     }
     // Even the owner can't move the purge date without a state change.
     QCOMPARE(insertTenant(QStringLiteral("retained")), QString());
-    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET state = 'deleted' WHERE slug = 'retained'"), kOperator),
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'test', true); "
+                                       "UPDATE tenancy.tenants SET state = 'deleted' WHERE slug = 'retained'"),
+                        kOperator),
              QString());
     const QString purge = m_db->scalar(QStringLiteral("SELECT purge_after FROM tenancy.tenants WHERE slug = 'retained'")).toString();
     QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.tenants SET purge_after = now() + interval '10 years', "
