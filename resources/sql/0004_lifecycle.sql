@@ -99,6 +99,9 @@ ALTER TABLE tenancy.tenants ADD CONSTRAINT tenants_hold CHECK (
     (held_by IS NULL AND own_state IS NULL)
     OR (held_by IS NOT NULL AND own_state IN ('active', 'suspended', 'archived')));
 
+-- The transition that carried the last state change along (null: a direct one). Set by
+-- tenants_before_write, which alone can tell a cascade from a direct change.
+ALTER TABLE tenancy.tenants ADD COLUMN IF NOT EXISTS state_cause uuid;
 ALTER TABLE tenancy.lifecycle_events ADD COLUMN IF NOT EXISTS cascade_root uuid;
 
 CREATE INDEX IF NOT EXISTS tenants_held_by ON tenancy.tenants (held_by) WHERE held_by IS NOT NULL;
@@ -125,7 +128,10 @@ DECLARE
     parent_depth integer := 0;
     subtree_height integer := 0;
     moved boolean := TG_OP = 'INSERT' OR NEW.parent_id IS DISTINCT FROM OLD.parent_id;
-    cascaded boolean := pg_trigger_depth() > 1; -- written by tenants_state_cascade
+    -- Written by tenants_state_cascade, which runs as the table's owner. Depth alone is not
+    -- proof: any login can fire an UPDATE from a trigger of its own (on a temporary table).
+    cascaded boolean := pg_trigger_depth() > 1
+        AND current_user = (SELECT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid = TG_RELID);
     retention_days integer;
     stamp timestamptz;
     violation record;
@@ -220,7 +226,7 @@ BEGIN
                                      NEW.slug, to_char(OLD.purge_after AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')),
                     CONSTRAINT = 'tenants_lifecycle_transition';
             END IF;
-            IF btrim(coalesce(current_setting('tenancy.reason', true), '')) = '' THEN
+            IF coalesce(current_setting('tenancy.reason', true), '') !~ '[^[:space:]]' THEN
                 RAISE check_violation USING
                     MESSAGE = format('Changing tenant "%s" from %s to %s needs a reason.', NEW.slug, OLD.state, NEW.state),
                     HINT = 'Run SELECT set_config(''tenancy.reason'', ''<why>'', true) in the same transaction first.',
@@ -244,7 +250,9 @@ BEGIN
             NEW.purge_after := NULL;
         END IF;
         NEW.state_changed_at := stamp;
+        NEW.state_cause := CASE WHEN cascaded THEN nullif(current_setting('tenancy.cascade_root', true), '')::uuid END;
     ELSE
+        NEW.state_cause := OLD.state_cause;
         -- Only a state change moves these; retention can't be edited around.
         NEW.state_changed_at := OLD.state_changed_at;
         NEW.purge_after := OLD.purge_after;
@@ -330,6 +338,30 @@ CREATE TRIGGER tenants_state_cascade
     FOR EACH ROW WHEN (OLD.state IS DISTINCT FROM NEW.state)
     EXECUTE FUNCTION tenancy.tenants_state_cascade();
 
+-- After a move, sub-tenants held by an old ancestor (outside the moved subtree) would never
+-- be released: the moved tenant, whose own state the hold now is, holds them instead.
+CREATE OR REPLACE FUNCTION tenancy.tenants_move_holds() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, tenancy, pg_temp
+    AS $$
+BEGIN
+    IF TG_TABLE_SCHEMA <> 'tenancy' OR TG_TABLE_NAME <> 'tenants' THEN
+        RAISE insufficient_privilege USING MESSAGE = format('%I serves tenancy tables only.', TG_NAME);
+    END IF;
+    UPDATE tenants t SET held_by = NEW.id
+      FROM descendants(NEW.id) d
+     WHERE t.id = d.id AND t.held_by IS NOT NULL AND t.held_by <> NEW.id
+       AND t.held_by NOT IN (SELECT x.id FROM descendants(NEW.id) x);
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS tenants_move_holds ON tenancy.tenants;
+CREATE TRIGGER tenants_move_holds
+    AFTER UPDATE OF parent_id ON tenancy.tenants
+    FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
+    EXECUTE FUNCTION tenancy.tenants_move_holds();
+
 -- Every state change is recorded with who, why and, for a cascaded one, which transition
 -- carried it along.
 CREATE OR REPLACE FUNCTION tenancy.tenants_record_lifecycle() RETURNS trigger
@@ -344,8 +376,7 @@ BEGIN
         INSERT INTO lifecycle_events (tenant_id, from_state, to_state, reason, actor, at, cascade_root)
         VALUES (NEW.id, CASE WHEN TG_OP = 'UPDATE' THEN OLD.state END, NEW.state,
                 nullif(current_setting('tenancy.reason', true), ''), current_actor(), NEW.state_changed_at,
-                CASE WHEN pg_trigger_depth() > 1
-                     THEN nullif(current_setting('tenancy.cascade_root', true), '')::uuid END);
+                CASE WHEN TG_OP = 'UPDATE' THEN NEW.state_cause END);
     END IF;
     RETURN NULL;
 END
@@ -388,9 +419,19 @@ CREATE TRIGGER tenants_check_deletion_cap
 -- Purge: one batch per call, each call its own transaction, so it can be interrupted and
 -- re-run at any point. Removes memories, usage samples, then quotas and current usage of
 -- one tenant past its retention; the tenants row stays as a tombstone (purged_at), and the
--- lifecycle events and the audit trail stay. A tenant protected from deletion is a legal
--- hold: it is never purged.
+-- lifecycle events and the audit trail stay. A tenant under a legal hold is never purged.
 -- ---------------------------------------------------------------------------------------
+
+-- "Prevent deletion" set on a deleted tenant, or on the deleted tenant that holds it (whose
+-- deletion took it along), keeps its data: a legal hold.
+CREATE OR REPLACE FUNCTION tenancy.legal_hold(t tenancy.tenants) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, tenancy, pg_temp
+    AS $$
+    SELECT coalesce((t.settings ->> 'prevent_deletion')::boolean, false)
+        OR coalesce((SELECT (h.settings ->> 'prevent_deletion')::boolean FROM tenancy.tenants h
+                      WHERE h.id = t.held_by), false)
+$$;
 
 CREATE OR REPLACE FUNCTION tenancy.purge_step(p_batch integer DEFAULT 5000)
     RETURNS TABLE (tenant_id uuid, slug text, memories bigint, usage_samples bigint, finished boolean)
@@ -411,7 +452,7 @@ BEGIN
     SELECT t.id, t.slug INTO victim
       FROM tenancy.tenants t
      WHERE t.state = 'deleted' AND t.purged_at IS NULL AND t.purge_after <= clock_now()
-       AND NOT coalesce((t.settings ->> 'prevent_deletion')::boolean, false)
+       AND NOT legal_hold(t)
      ORDER BY t.purge_after, t.id
      LIMIT 1
        FOR UPDATE;
@@ -456,8 +497,7 @@ CREATE OR REPLACE FUNCTION tenancy.purge_due(OUT tenants bigint, OUT held bigint
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, tenancy, pg_temp
     AS $$
-    SELECT count(*) FILTER (WHERE NOT coalesce((t.settings ->> 'prevent_deletion')::boolean, false)),
-           count(*) FILTER (WHERE coalesce((t.settings ->> 'prevent_deletion')::boolean, false))
+    SELECT count(*) FILTER (WHERE NOT tenancy.legal_hold(t)), count(*) FILTER (WHERE tenancy.legal_hold(t))
       FROM tenancy.tenants t
      WHERE t.state = 'deleted' AND t.purged_at IS NULL AND t.purge_after <= tenancy.clock_now()
 $$;
@@ -466,7 +506,7 @@ $$;
 -- Privileges
 -- ---------------------------------------------------------------------------------------
 
-REVOKE ALL ON FUNCTION tenancy.tenants_state_cascade(), tenancy.tenants_check_deletion_cap(),
+REVOKE ALL ON FUNCTION tenancy.tenants_state_cascade(), tenancy.tenants_move_holds(), tenancy.tenants_check_deletion_cap(),
     tenancy.audit_singleton_change(), tenancy.purge_step(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tenancy.purge_step(integer) TO tenancy_operator;
 GRANT SELECT ON tenancy.clock, tenancy.guard_rails TO tenancy_operator, tenancy_auditor;
