@@ -433,7 +433,7 @@ private:
         const bool inherit = parent && m_rng.chance(0.7);
         t.settings = "{\"features\": [" + (inherit ? std::string() : features) + "], \"inherit_features\": "
                      + (inherit ? "true" : "false") + ", \"retention_days\": 90, \"prevent_deletion\": "
-                     + (!parent && t.tier == Tier::Enterprise ? "true" : "false") + "}";
+                     + (!parent && t.tier == Tier::Enterprise && t.state != LifecycleState::Deleted ? "true" : "false") + "}";
 
         // Quotas: organisations get their tier's preset; some sub-tenants get a narrower share
         // of the metered resources, the others inherit. Never above the parent's limit.

@@ -51,7 +51,7 @@ std::optional<Error> apply(pqxx::work &tx, const LifecycleRequest &request, Life
             ids.append(t.id);
         expected.insert(t.id, t.expectedVersion);
     }
-    const pqxx::result targets = tx.exec_params(sql::lifecycleTargets, uuidArrayLiteral(ids));
+    const pqxx::result targets = tx.exec_params(sql::lifecycleTargets, uuidArrayLiteral(ids), request.to != LifecycleState::Active);
     if (int(targets.size()) < ids.size()) {
         QSet<QUuid> found;
         for (const auto &row : targets)

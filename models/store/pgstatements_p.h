@@ -194,11 +194,14 @@ inline constexpr const char *setTier =
 // --- Lifecycle ---
 
 inline constexpr const char *setReason = "SELECT set_config('tenancy.reason', $1, true)";
-// $1 uuid[]: the requested tenants, shallowest first, locked.
+// $1 uuid[]: the requested tenants, locked; $2 true: deepest first (a stricter state, so a
+// requested sub-tenant changes in its own right before an ancestor's cascade could hold it),
+// false: shallowest first (back to active: a parent first, so its children may follow).
 inline constexpr const char *lifecycleTargets =
     "SELECT t.id, t.slug, t.state, t.version, tenancy.depth_of(t.id) AS depth"
     "  FROM tenancy.tenants t WHERE t.id = ANY ($1::uuid[])"
-    " ORDER BY depth, t.slug FOR UPDATE";
+    " ORDER BY CASE WHEN $2 THEN -tenancy.depth_of(t.id) ELSE tenancy.depth_of(t.id) END, t.slug"
+    " FOR NO KEY UPDATE";
 // $1 id: state, version, and whether this transaction changed it already (a cascade).
 inline constexpr const char *lifecycleStateNow =
     "SELECT state, version, xmin = pg_current_xact_id()::xid FROM tenancy.tenants WHERE id = $1::uuid";

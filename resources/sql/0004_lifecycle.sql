@@ -190,9 +190,19 @@ BEGIN
                                      NEW.slug, violation.resource, violation.hard_limit, violation.parent_limit),
                     CONSTRAINT = 'quotas_within_parent';
             END IF;
-            -- A hold belongs to the old ancestors; after a move the state is the tenant's own.
+        END IF;
+        IF NOT cascaded AND TG_OP = 'UPDATE' AND NEW.held_by IS NOT NULL
+           AND NOT (NEW.parent_id IS NOT NULL AND (NEW.held_by = NEW.parent_id
+                    OR EXISTS (SELECT 1 FROM ancestors(NEW.parent_id) a WHERE a.id = NEW.held_by))) THEN
+            -- The holder is no longer above it: from now on the state is the tenant's own.
             NEW.held_by := NULL;
             NEW.own_state := NULL;
+        END IF;
+        IF NEW.parent_id IS NOT NULL AND (SELECT p.state FROM tenants p WHERE p.id = NEW.parent_id) = 'deleted' THEN
+            RAISE check_violation USING
+                MESSAGE = format('Tenant "%s" cannot be placed under a deleted tenant.', NEW.slug),
+                HINT = 'Restore the parent first, or choose another one.',
+                CONSTRAINT = 'tenants_parent_not_deleted';
         END IF;
     END IF;
 
@@ -269,6 +279,26 @@ BEGIN
 END
 $$;
 
+-- Like quotas (0002): the serialising locks before any row lock. PostgreSQL locks an updated
+-- row before its row triggers run, so a plain UPDATE that took the hierarchy lock in its row
+-- trigger (and the audit lock at the end) could deadlock with the store, which takes both
+-- locks first and then the rows.
+CREATE OR REPLACE FUNCTION tenancy.tenants_lock_order() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, tenancy, pg_temp
+    AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('tenancy.hierarchy'));
+    PERFORM pg_advisory_xact_lock(hashtext('tenancy.audit_log'));
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS tenants_lock_order ON tenancy.tenants;
+CREATE TRIGGER tenants_lock_order
+    BEFORE INSERT OR UPDATE ON tenancy.tenants
+    FOR EACH STATEMENT EXECUTE FUNCTION tenancy.tenants_lock_order();
+
 -- The cascade of a direct transition (see the top of this file).
 CREATE OR REPLACE FUNCTION tenancy.tenants_state_cascade() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
@@ -281,8 +311,8 @@ BEGIN
     IF TG_TABLE_SCHEMA <> 'tenancy' OR TG_TABLE_NAME <> 'tenants' THEN
         RAISE insufficient_privilege USING MESSAGE = format('%I serves tenancy tables only.', TG_NAME);
     END IF;
-    IF pg_trigger_depth() > 1 THEN
-        RETURN NULL; -- a cascaded row doesn't cascade again
+    IF NEW.state_cause IS NOT NULL THEN
+        RETURN NULL; -- a cascaded row (tenants_before_write says which) doesn't cascade again
     END IF;
     PERFORM set_config('tenancy.cascade_root', NEW.id::text, true);
     IF state_rank(NEW.state) > state_rank(OLD.state) THEN
@@ -338,7 +368,7 @@ CREATE TRIGGER tenants_state_cascade
     FOR EACH ROW WHEN (OLD.state IS DISTINCT FROM NEW.state)
     EXECUTE FUNCTION tenancy.tenants_state_cascade();
 
--- After a move, sub-tenants held by an old ancestor (outside the moved subtree) would never
+-- After a move, sub-tenants held by an old ancestor that is no longer above them would never
 -- be released: the moved tenant, whose own state the hold now is, holds them instead.
 CREATE OR REPLACE FUNCTION tenancy.tenants_move_holds() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
@@ -351,7 +381,8 @@ BEGIN
     UPDATE tenants t SET held_by = NEW.id
       FROM descendants(NEW.id) d
      WHERE t.id = d.id AND t.held_by IS NOT NULL AND t.held_by <> NEW.id
-       AND t.held_by NOT IN (SELECT x.id FROM descendants(NEW.id) x);
+       AND t.held_by NOT IN (SELECT x.id FROM descendants(NEW.id) x)
+       AND t.held_by NOT IN (SELECT a.id FROM ancestors(NEW.id) a); -- still above: still the holder
     RETURN NULL;
 END
 $$;
@@ -507,6 +538,7 @@ $$;
 -- ---------------------------------------------------------------------------------------
 
 REVOKE ALL ON FUNCTION tenancy.tenants_state_cascade(), tenancy.tenants_move_holds(), tenancy.tenants_check_deletion_cap(),
+    tenancy.tenants_lock_order(),
     tenancy.audit_singleton_change(), tenancy.purge_step(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tenancy.purge_step(integer) TO tenancy_operator;
 GRANT SELECT ON tenancy.clock, tenancy.guard_rails TO tenancy_operator, tenancy_auditor;

@@ -52,6 +52,9 @@ private Q_SLOTS:
     void releaseRestoresWhatWasThere();
     void childCannotBeActiveUnderInactiveParent();
     void moveLeavesNoHoldOutsideTheAncestors();
+    void moveKeepsAHoldWhoseHolderIsStillAbove();
+    void cascadeFromAnOperatorsOwnTriggerStillCascades();
+    void nothingGoesUnderADeletedTenant();
     void platformSeesOnlyActiveTenants();
     void deleteSchedulesThePurgeAndRestoreRespectsIt();
     void purgeRemovesDataInBatchesAndKeepsTheTombstone();
@@ -571,6 +574,60 @@ void TstLifecycle::moveLeavesNoHoldOutsideTheAncestors()
     QCOMPARE(value(strayHolds), QStringLiteral("NULL"));
     QCOMPARE(change(QStringLiteral("acme"), QStringLiteral("active")), QString());
     QCOMPARE(value(strayHolds), QStringLiteral("NULL"));
+}
+
+void TstLifecycle::moveKeepsAHoldWhoseHolderIsStillAbove()
+{
+    QCOMPARE(change(QStringLiteral("acme"), QStringLiteral("suspended")), QString());
+    // apac moves under sales: acme still holds both, so resuming acme brings apac back too.
+    QCOMPARE(exec(QStringLiteral("UPDATE tenancy.tenants SET parent_id = (SELECT id FROM tenancy.tenants "
+                                 "WHERE slug = 'sales') WHERE slug = 'apac'"),
+                  kOperator),
+             QString());
+    // emea moves to the top level: nothing holds it there, its suspension is its own.
+    QCOMPARE(exec(QStringLiteral("UPDATE tenancy.tenants SET parent_id = NULL WHERE slug = 'emea'"), kOperator), QString());
+    QCOMPARE(table(QStringLiteral("SELECT t.slug || ':' || t.state || ':' || coalesce(h.slug, '-') FROM tenancy.tenants t "
+                                  "LEFT JOIN tenancy.tenants h ON h.id = t.held_by WHERE t.slug IN ('apac', 'emea') "
+                                  "ORDER BY t.slug")),
+             (QStringList{QStringLiteral("apac:suspended:acme"), QStringLiteral("emea:suspended:-")}));
+    QCOMPARE(change(QStringLiteral("acme"), QStringLiteral("active")), QString());
+    QCOMPARE(table(QStringLiteral("SELECT slug || ':' || state FROM tenancy.tenants WHERE slug IN ('apac', 'emea', 'sales') "
+                                  "ORDER BY slug")),
+             (QStringList{QStringLiteral("apac:active"), QStringLiteral("emea:suspended"), QStringLiteral("sales:active")}));
+}
+
+void TstLifecycle::cascadeFromAnOperatorsOwnTriggerStillCascades()
+{
+    // A direct change fired from the operator's own trigger (one level down) is still a
+    // direct change: it cascades, so the subtree follows and its guard rails apply.
+    const QString error = m_db->exec(QStringLiteral(
+        "CREATE FUNCTION pg_temp.poke() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "  PERFORM set_config('tenancy.reason', 'poked', true); "
+        "  UPDATE tenancy.tenants SET state = 'suspended' WHERE slug = 'acme'; RETURN NULL; END $$; "
+        "CREATE TEMP TABLE poke (x int) ON COMMIT DROP; "
+        "CREATE TRIGGER poke AFTER INSERT ON poke FOR EACH ROW EXECUTE FUNCTION pg_temp.poke(); "
+        "INSERT INTO poke VALUES (1);"),
+        kOperator);
+    QCOMPARE(error, QString());
+    QCOMPARE(table(QStringLiteral("SELECT slug || ':' || state FROM tenancy.tenants WHERE slug IN ('acme', 'marketing', 'emea') "
+                                  "ORDER BY slug")),
+             (QStringList{QStringLiteral("acme:suspended"), QStringLiteral("emea:suspended"),
+                          QStringLiteral("marketing:suspended")}));
+}
+
+void TstLifecycle::nothingGoesUnderADeletedTenant()
+{
+    QCOMPARE(change(QStringLiteral("initech"), QStringLiteral("deleted")), QString());
+    const QString before = fingerprint();
+    QString error = exec(QStringLiteral("UPDATE tenancy.tenants SET parent_id = (SELECT id FROM tenancy.tenants "
+                                        "WHERE slug = 'initech') WHERE slug = 'globex'"),
+                         kOperator);
+    QVERIFY2(error.contains(QStringLiteral("Tenant \"globex\" cannot be placed under a deleted tenant.")), qPrintable(error));
+    error = exec(QStringLiteral("INSERT INTO tenancy.tenants (parent_id, slug, display_name, state) "
+                                "SELECT id, 'ghost', 'Ghost', 'archived' FROM tenancy.tenants WHERE slug = 'initech'"),
+                 kOperator);
+    QVERIFY2(error.contains(QStringLiteral("cannot be placed under a deleted tenant")), qPrintable(error));
+    QCOMPARE(fingerprint(), before);
 }
 
 void TstLifecycle::platformSeesOnlyActiveTenants()
