@@ -84,6 +84,7 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
     m_tenantActions = new TenantActions(m_tree, this);
     connect(m_tenantActions, &TenantActions::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    m_details->setLifecycleActions(m_tenantActions->lifecycleActions());
 
     createActions();
     updateStatus();
@@ -147,6 +148,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(findAction);
     view->addAction(m_refreshAction);
+    view->addSeparator();
+    view->addAction(m_tree->showDeletedAction());
     QMenu *tenant = menuBar()->addMenu(tr("&Tenant"));
     m_tenantActions->addToMenu(tenant);
     QMenu *help = menuBar()->addMenu(tr("&Help"));

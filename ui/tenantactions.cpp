@@ -6,11 +6,13 @@
 #include "models/store/tenantstore.h"
 #include "ui/bulkquotadialog.h"
 #include "ui/errortext.h"
+#include "ui/lifecycledialog.h"
 #include "ui/movetenantdialog.h"
 #include "ui/tenanttreepanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QMenu>
@@ -32,6 +34,19 @@ QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback)
 QString shortcutText(const QAction *action)
 {
     return action->shortcut().toString(QKeySequence::NativeText);
+}
+
+int depthOf(const QModelIndex &index)
+{
+    int depth = 0;
+    for (QModelIndex i = index; i.isValid(); i = i.parent())
+        ++depth;
+    return depth;
+}
+
+QString stateName(LifecycleState state)
+{
+    return QLocale().toLower(TenantTreeModel::stateDisplayName(state));
 }
 
 } // namespace
@@ -94,11 +109,58 @@ TenantActions::TenantActions(TenantTreePanel *tree, QWidget *window) : QObject(w
     m_bulk->setStatusTip(tr("Apply a tier, set one resource or copy quotas for all selected tenants at once."));
     connect(m_bulk, &QAction::triggered, this, &TenantActions::bulkQuotas);
 
+    m_lifecycleMenu = new QMenu(tr("&Lifecycle"), window);
+    m_lifecycleMenu->setObjectName(QStringLiteral("lifecycleMenu"));
+    m_lifecycleMenu->setToolTipsVisible(true);
+    m_lifecycleMenu->setIcon(themeIcon("view-history", QStyle::SP_BrowserReload));
+    for (LifecycleAction which : tc::lifecycleActions()) {
+        QAction *action = nullptr;
+        switch (which) {
+        case LifecycleAction::Suspend:
+            action = new QAction(themeIcon("media-playback-pause", QStyle::SP_MediaPause), tr("&Suspend…"), this);
+            action->setObjectName(QStringLiteral("actionSuspend"));
+            action->setStatusTip(tr("Stop serving the selected tenants and their sub-tenants; their data is kept."));
+            break;
+        case LifecycleAction::Resume:
+            action = new QAction(themeIcon("media-playback-start", QStyle::SP_MediaPlay), tr("Res&ume…"), this);
+            action->setObjectName(QStringLiteral("actionResume"));
+            action->setStatusTip(tr("Serve the selected suspended tenants again, and the sub-tenants they held."));
+            break;
+        case LifecycleAction::Archive:
+            action = new QAction(themeIcon("archive-insert", QStyle::SP_DirClosedIcon), tr("&Archive…"), this);
+            action->setObjectName(QStringLiteral("actionArchive"));
+            action->setStatusTip(tr("Keep the selected suspended tenants for compliance, with no access."));
+            break;
+        case LifecycleAction::Restore:
+            action = new QAction(themeIcon("edit-undo", QStyle::SP_ArrowBack), tr("Rest&ore…"), this);
+            action->setObjectName(QStringLiteral("actionRestore"));
+            action->setStatusTip(tr("Make archived tenants, or deleted ones inside their retention period, active again."));
+            break;
+        case LifecycleAction::Delete:
+            action = new QAction(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete…"), this);
+            action->setObjectName(QStringLiteral("actionDelete"));
+            action->setShortcut(QKeySequence::Delete);
+            action->setStatusTip(tr("Delete the selected tenants with their sub-tenants; restorable until the "
+                                    "retention period ends, then purged."));
+            break;
+        }
+        action->setData(QVariant::fromValue(which));
+        connect(action, &QAction::triggered, this, [this, which] { changeLifecycle(which); });
+        m_lifecycle.insert(which, action);
+        m_lifecycleMenu->addAction(action);
+        if (which == LifecycleAction::Archive)
+            m_lifecycleMenu->addSeparator(); // restore and delete apart from the everyday pair
+    }
+
     // Shortcuts work wherever the focus is in the window, menus open or not; but F2 renames
-    // only in the tree, as other views (the quota editor) edit their own cells with it.
+    // and Del deletes only in the tree, as other views (the quota editor) edit their own
+    // cells with them.
     window->addActions({m_newTenant, m_newSubTenant, m_edit, m_move, m_bulk});
     m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     tree->addAction(m_rename);
+    QAction *del = m_lifecycle.value(LifecycleAction::Delete);
+    del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    tree->view()->addAction(del);
 
     QTreeView *view = tree->view();
     view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -150,6 +212,16 @@ void TenantActions::addToMenu(QMenu *menu) const
     menu->addAction(m_move);
     menu->addSeparator();
     menu->addAction(m_bulk);
+    menu->addSeparator();
+    menu->addMenu(m_lifecycleMenu);
+}
+
+QList<QAction *> TenantActions::lifecycleActions() const
+{
+    QList<QAction *> actions;
+    for (LifecycleAction which : tc::lifecycleActions())
+        actions << m_lifecycle.value(which);
+    return actions;
 }
 
 void TenantActions::addToToolBar(QToolBar *toolBar) const
@@ -181,9 +253,7 @@ void TenantActions::updateActions()
     const QModelIndexList rows = writable ? selectedRows() : QModelIndexList();
     const QModelIndex single = rows.size() == 1 ? rows.first() : QModelIndex();
 
-    int depth = 0;
-    for (QModelIndex i = single; i.isValid(); i = i.parent())
-        ++depth;
+    const int depth = depthOf(single);
     const bool activeParent = single.isValid()
                               && single.data(TenantTreeModel::StateRole).toString() == lifecycleStateKey(LifecycleState::Active);
 
@@ -210,6 +280,168 @@ void TenantActions::updateActions()
     tip(m_edit, tr("Edit the selected tenant"));
     tip(m_move, tr("Move the selected tenant under another parent"));
     tip(m_bulk, tr("Apply a tier or change quotas of the selected tenants"));
+    updateLifecycleActions(rows, readOnly);
+}
+
+void TenantActions::updateLifecycleActions(const QModelIndexList &rows, bool readOnly)
+{
+    for (LifecycleAction which : tc::lifecycleActions()) {
+        QAction *action = m_lifecycle.value(which);
+        const QString name = LifecycleDialog::actionName(which);
+        const QString key = action->shortcut().isEmpty() ? QString() : shortcutText(action);
+        const auto withKey = [&key](const QString &text) {
+            return key.isEmpty() ? text : tr("%1 (%2)", "tooltip (shortcut)").arg(text, key);
+        };
+        if (readOnly || rows.isEmpty()) {
+            action->setEnabled(false);
+            const QString what = withKey(tr("%1 the selected tenants").arg(name));
+            action->setToolTip(readOnly ? tr("%1 — not available: this login is read-only.").arg(what) : what);
+            continue;
+        }
+        const Eligibility e = lifecycleEligibility(which, rows);
+        action->setEnabled(!e.targets.isEmpty());
+        if (rows.size() == 1) {
+            const QString slug = rows.first().data(TenantTreeModel::SlugRole).toString();
+            action->setToolTip(e.targets.isEmpty() ? tr("%1 — not possible: %2").arg(withKey(tr("%1 %2").arg(name, slug)),
+                                                                                     e.leftOut.value(0).why)
+                                                   : withKey(tr("%1 %2 and its sub-tenants").arg(name, slug)));
+        } else if (e.targets.isEmpty()) {
+            action->setToolTip(tr("%1 — not possible for any selected tenant: %2")
+                                   .arg(withKey(tr("%1 the selected tenants").arg(name)), e.leftOut.value(0).why));
+        } else if (e.leftOut.isEmpty()) {
+            action->setToolTip(withKey(tr("%1 the %2 selected tenants and their sub-tenants").arg(name).arg(e.targets.size())));
+        } else {
+            action->setToolTip(withKey(tr("%1 %2 of the %3 selected tenants; the others can't be")
+                                           .arg(name)
+                                           .arg(e.targets.size())
+                                           .arg(rows.size())));
+        }
+    }
+}
+
+TenantActions::Eligibility TenantActions::lifecycleEligibility(LifecycleAction action, const QModelIndexList &rows) const
+{
+    Eligibility result;
+    if (!m_model)
+        return result;
+    QModelIndexList sorted = rows;
+    // Shallowest first, as the store applies them: a parent resumed in the same request is
+    // active by the time its sub-tenants are.
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const QModelIndex &a, const QModelIndex &b) { return depthOf(a) < depthOf(b); });
+    QHash<QUuid, LifecycleState> after;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QModelIndex &row : std::as_const(sorted)) {
+        const Tenant tenant = m_model->tenantAt(row);
+        const QModelIndex parentIndex = row.parent();
+        const Tenant parent = parentIndex.isValid() ? m_model->tenantAt(parentIndex) : Tenant();
+        TransitionBlock block = TransitionBlock::NotAllowed;
+        if (isActionAllowed(action, tenant.state)) {
+            TransitionInput in;
+            in.from = tenant.state;
+            in.to = targetState(action);
+            in.slug = tenant.slug;
+            // The reason and the typed slug are the dialog's business.
+            in.reason = QStringLiteral("-");
+            in.typedConfirmation = tenant.slug;
+            if (parentIndex.isValid())
+                in.parentState = after.value(parent.id, parent.state);
+            in.preventDeletion = TenantSettings::fromJson(tenant.settings).preventDeletion;
+            in.purgeAfter = tenant.purgeAfter;
+            in.purged = tenant.isPurged();
+            in.now = now;
+            block = checkTransition(in);
+        }
+        if (block == TransitionBlock::Ok) {
+            result.targets.append({tenant, slugPath(row)});
+            after.insert(tenant.id, targetState(action));
+        } else {
+            result.leftOut.append({slugPath(row), blockText(action, tenant, block, parent)});
+        }
+    }
+    return result;
+}
+
+QString TenantActions::blockText(LifecycleAction action, const Tenant &tenant, TransitionBlock block,
+                                 const Tenant &parent) const
+{
+    const QString slug = tenant.slug;
+    const QString state = stateName(tenant.state);
+    const auto date = [](const QDateTime &at) { return QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat); };
+    switch (block) {
+    case TransitionBlock::NotAllowed:
+        if (tenant.isPurged())
+            return tr("%1 was purged on %2; only its record is left.").arg(slug, date(tenant.purgedAt));
+        if (tenant.state == targetState(action) && action != LifecycleAction::Restore)
+            return tr("%1 is already %2.").arg(slug, state);
+        switch (action) {
+        case LifecycleAction::Suspend: return tr("Only an active tenant can be suspended; %1 is %2.").arg(slug, state);
+        case LifecycleAction::Resume:
+            if (tenant.state == LifecycleState::Archived || tenant.state == LifecycleState::Deleted)
+                return tr("%1 is %2; use Restore.").arg(slug, state);
+            return tr("Only a suspended tenant can be resumed; %1 is %2.").arg(slug, state);
+        case LifecycleAction::Archive:
+            if (tenant.state == LifecycleState::Active)
+                return tr("Only a suspended tenant can be archived; suspend %1 first.").arg(slug);
+            return tr("Only a suspended tenant can be archived; %1 is %2.").arg(slug, state);
+        case LifecycleAction::Restore:
+            if (tenant.state == LifecycleState::Suspended)
+                return tr("%1 is suspended; use Resume.").arg(slug);
+            return tr("Only an archived or deleted tenant can be restored; %1 is %2.").arg(slug, state);
+        case LifecycleAction::Delete: return tr("%1 is already deleted.").arg(slug);
+        }
+        break;
+    case TransitionBlock::ParentNotActive: {
+        if (!tenant.heldBy.isNull() && tenant.heldBy != tenant.id) {
+            const QModelIndex holder = m_model ? m_model->indexOf(tenant.heldBy) : QModelIndex();
+            const QString holderSlug = holder.isValid() ? holder.data(TenantTreeModel::SlugRole).toString()
+                                                        : parent.slug;
+            return tr("%1 is %2 because %3 is; change %3 instead.").arg(slug, state, holderSlug);
+        }
+        return tr("Its parent %1 is %2; a tenant can only be active under an active parent.")
+            .arg(parent.slug, stateName(parent.state));
+    }
+    case TransitionBlock::PreventDeletion:
+        return tr("%1 is protected from deletion; clear \"Prevent deletion\" in Edit Tenant first.").arg(slug);
+    case TransitionBlock::RetentionOver:
+        if (tenant.isPurged())
+            return tr("%1 was purged on %2; only its record is left.").arg(slug, date(tenant.purgedAt));
+        return tr("The retention period of %1 ended on %2; it can no longer be restored.").arg(slug, date(tenant.purgeAfter));
+    case TransitionBlock::Ok:
+    case TransitionBlock::ReasonMissing:
+    case TransitionBlock::ConfirmationWrong: break;
+    }
+    return tr("%1 can't be changed this way.").arg(slug);
+}
+
+void TenantActions::changeLifecycle(LifecycleAction action)
+{
+    if (!m_store || !m_model || !m_session.canWrite())
+        return;
+    const Eligibility e = lifecycleEligibility(action, selectedRows());
+    if (e.targets.isEmpty())
+        return;
+    auto *dialog = new LifecycleDialog(m_store, action, e.targets, e.leftOut, m_window);
+    track(dialog);
+    TenantStore *store = m_store;
+    const QString first = e.targets.first().path;
+    connect(dialog, &LifecycleDialog::changed, this, [this, store, first](const LifecycleReport &report) {
+        if (store != m_store)
+            return;
+        const QString state = stateName(report.to);
+        const int total = int(report.changes.size());
+        QString text;
+        if (report.requestedCount() == 1 && total == 1)
+            text = tr("%1 is now %2.").arg(first, state);
+        else if (report.requestedCount() == 1)
+            text = tr("%1 and %2 sub-tenants are now %3.").arg(first).arg(total - 1).arg(state);
+        else
+            text = tr("%1 tenants are now %2.").arg(total).arg(state);
+        if (report.to == LifecycleState::Deleted && m_tree && !m_tree->showDeletedAction()->isChecked())
+            text += QLatin1Char(' ') + tr("View › Show Deleted lists them for restoring.");
+        Q_EMIT statusMessage(text);
+    });
+    dialog->open();
 }
 
 void TenantActions::showContextMenu(const QPoint &pos)

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "models/domain/error.h"
+#include "models/domain/lifecycle.h"
 #include "models/domain/tenant.h"
 #include "models/store/sessioninfo.h"
+#include "ui/lifecycledialog.h"
 #include "ui/tenantdialog.h"
 
 #include <QList>
+#include <QMap>
 #include <QMetaObject>
 #include <QModelIndex>
 #include <QObject>
@@ -31,8 +34,8 @@ namespace tc::ui {
 class TenantTreePanel;
 
 // The tenant actions of the console — create, create under, rename, edit, move (dialog and
-// drag and drop), bulk quotas — with their shortcuts, enabled by the tree's selection and
-// the session's role. Runs the store calls of the dialogs that don't run their own, and
+// drag and drop), bulk quotas, and the lifecycle transitions (one tenant or many) — with
+// their shortcuts, enabled by the tree's selection and the session's role. Runs the store calls of the dialogs that don't run their own, and
 // selects what was created or moved once the change notification has put it in the tree.
 class TenantActions : public QObject
 {
@@ -53,6 +56,11 @@ public:
     QAction *editAction() const { return m_edit; }
     QAction *moveAction() const { return m_move; }
     QAction *bulkAction() const { return m_bulk; }
+    // Suspend, Resume, Archive, Restore, Delete…; each action's data() is its LifecycleAction.
+    QAction *lifecycleAction(LifecycleAction action) const { return m_lifecycle.value(action); }
+    QList<QAction *> lifecycleActions() const;
+    // The "Lifecycle" submenu (in the Tenant menu and the tree's context menu).
+    QMenu *lifecycleMenu() const { return m_lifecycleMenu; }
 
     void addToMenu(QMenu *menu) const;
     void addToToolBar(QToolBar *toolBar) const;
@@ -63,6 +71,8 @@ public:
     void editTenant();
     void moveTenant();
     void bulkQuotas();
+    // Opens the transition's dialog for the selected tenants it applies to.
+    void changeLifecycle(LifecycleAction action);
 
 Q_SIGNALS:
     // A short note for the status bar ("Created acme/eu.").
@@ -70,10 +80,20 @@ Q_SIGNALS:
 
 private:
     struct MoveBatch;
+    // The selected tenants a transition applies to, shallowest first, and the ones it
+    // doesn't with the reason why.
+    struct Eligibility
+    {
+        QList<LifecycleDialog::Target> targets;
+        QList<LifecycleDialog::LeftOut> leftOut;
+    };
 
     QModelIndexList selectedRows() const;
     QModelIndex singleSelection() const;
     void updateActions();
+    void updateLifecycleActions(const QModelIndexList &rows, bool readOnly);
+    Eligibility lifecycleEligibility(LifecycleAction action, const QModelIndexList &rows) const;
+    QString blockText(LifecycleAction action, const Tenant &tenant, TransitionBlock block, const Tenant &parent) const;
     void showContextMenu(const QPoint &pos);
     void openTenantDialog(TenantDialog::Mode mode, bool focusSlug);
     void save(TenantDialog *dialog);
@@ -106,6 +126,8 @@ private:
     QAction *m_edit = nullptr;
     QAction *m_move = nullptr;
     QAction *m_bulk = nullptr;
+    QMap<LifecycleAction, QAction *> m_lifecycle;
+    QMenu *m_lifecycleMenu = nullptr;
 };
 
 } // namespace tc::ui

@@ -1,20 +1,25 @@
 #include "ui/tenantdetailspane.h"
 
+#include "models/domain/lifecycle.h"
 #include "models/domain/resourceunit.h"
 #include "models/items/tenanttreemodel.h"
+#include "ui/lifecycletimeline.h"
 #include "ui/quotaeditor.h"
 #include "ui/tenanttreedelegate.h"
 
+#include <QAction>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tc::ui {
@@ -61,9 +66,22 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     m_state->setAlignment(Qt::AlignCenter);
     m_state->setMinimumWidth(90);
 
+    m_lifecycleMenu = new QMenu(this);
+    m_lifecycleMenu->setToolTipsVisible(true);
+    m_lifecycleMenuButton = new QToolButton(page);
+    m_lifecycleMenuButton->setObjectName(QStringLiteral("lifecycleMenuButton"));
+    m_lifecycleMenuButton->setToolTip(tr("Suspend, resume, archive, restore or delete the selected tenants"));
+    m_lifecycleMenuButton->setPopupMode(QToolButton::InstantPopup);
+    // The arrow in the text: Fusion draws its indicator over the last letters.
+    m_lifecycleMenuButton->setText(tr("Lifecycle ▾"));
+    m_lifecycleMenuButton->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; width: 0px; }"));
+    m_lifecycleMenuButton->setMenu(m_lifecycleMenu);
+    m_lifecycleMenuButton->hide(); // until there are actions
+
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
     titleRow->addWidget(m_state, 0, Qt::AlignTop);
+    titleRow->addWidget(m_lifecycleMenuButton, 0, Qt::AlignTop);
 
     auto *identity = new QGroupBox(tr("Tenant"), content);
     auto *identityForm = new QFormLayout(identity);
@@ -118,6 +136,20 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(scroll, tr("&Details"));
     m_tabs->addTab(m_quotas, tr("&Quotas"));
     m_tabs->setTabToolTip(1, tr("Limits of every resource, own or inherited, with usage; edit and apply them here"));
+
+    auto *lifecyclePage = new QWidget(page);
+    lifecyclePage->setObjectName(QStringLiteral("lifecyclePage"));
+    m_timeline = new LifecycleTimeline(lifecyclePage);
+    m_timeline->setObjectName(QStringLiteral("lifecycleTimeline"));
+    m_lifecycleButtonRow = new QHBoxLayout;
+    m_lifecycleButtonRow->setSpacing(4);
+    m_lifecycleButtonRow->addStretch(1);
+    auto *lifecycleLayout = new QVBoxLayout(lifecyclePage);
+    lifecycleLayout->setContentsMargins(0, 6, 0, 0);
+    lifecycleLayout->addLayout(m_lifecycleButtonRow);
+    lifecycleLayout->addWidget(m_timeline, 1);
+    m_tabs->addTab(lifecyclePage, tr("&Lifecycle"));
+    m_tabs->setTabToolTip(2, tr("The state, what holds it there, and every state change: who, when, from, to and why"));
 
     auto *pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(6, 6, 6, 0);
@@ -180,11 +212,44 @@ void TenantDetailsPane::showUsage(UsageRow &row, const UsageLimit &usage, bool b
 void TenantDetailsPane::setStore(TenantStore *store)
 {
     m_quotas->setStore(store);
+    m_timeline->setStore(store);
 }
 
 void TenantDetailsPane::setReadOnly(bool readOnly)
 {
     m_quotas->setReadOnly(readOnly);
+    updateLifecycleButtons();
+}
+
+void TenantDetailsPane::setLifecycleActions(const QList<QAction *> &actions)
+{
+    qDeleteAll(m_lifecycleButtons);
+    m_lifecycleButtons.clear();
+    m_lifecycleMenu->clear();
+    m_lifecycleActions = actions;
+    for (QAction *action : actions) {
+        m_lifecycleMenu->addAction(action);
+        auto *button = new QToolButton(m_timeline->parentWidget());
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_lifecycleButtonRow->insertWidget(m_lifecycleButtonRow->count() - 1, button);
+        m_lifecycleButtons << button;
+    }
+    m_lifecycleMenuButton->setVisible(!actions.isEmpty());
+    updateLifecycleButtons();
+}
+
+void TenantDetailsPane::updateLifecycleButtons()
+{
+    // The transitions the shown tenant's state allows; whether they are enabled (role,
+    // parent, protection, retention) is the action's business, its tooltip says why not.
+    for (int i = 0; i < m_lifecycleButtons.size(); ++i) {
+        const QVariant which = m_lifecycleActions.at(i)->data();
+        const bool applies = !m_tenant.id.isNull() && which.canConvert<LifecycleAction>()
+                             && isActionAllowed(which.value<LifecycleAction>(), m_tenant.state) && !m_tenant.isPurged();
+        m_lifecycleButtons.at(i)->setVisible(applies);
+    }
 }
 
 void TenantDetailsPane::setPlaceholder(const QString &text)
@@ -197,6 +262,8 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
 {
     if (tenant.id.isNull()) {
         setPlaceholder(tr("Select a tenant to see its details."));
+        m_tenant = Tenant();
+        m_timeline->setTenant(m_tenant);
         return;
     }
     m_stack->setCurrentIndex(1);
@@ -204,7 +271,7 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
     m_path->setText(tenant.isTopLevel() ? tr("Top-level tenant") : path);
     const QString stateKey = lifecycleStateKey(tenant.state);
     const QColor stateColor = TenantTreeDelegate::stateColor(stateKey);
-    m_state->setText(TenantTreeModel::stateDisplayName(tenant.state));
+    m_state->setText(tenant.isPurged() ? tr("Purged") : TenantTreeModel::stateDisplayName(tenant.state));
     m_state->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; "
                                           "padding: 2px 10px; font-weight: bold; }")
                                .arg(stateColor.name()));
@@ -215,7 +282,10 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
     m_created->setText(when(tenant.createdAt));
     m_updated->setText(tr("%1 (version %2)").arg(when(tenant.updatedAt)).arg(tenant.version));
     m_stateSince->setText(when(tenant.stateChangedAt));
-    m_purgeAfter->setText(tenant.purgeAfter.isValid() ? when(tenant.purgeAfter) : tr("not scheduled"));
+    if (tenant.isPurged())
+        m_purgeAfter->setText(tr("Purged on %1; only its record is left").arg(when(tenant.purgedAt)));
+    else
+        m_purgeAfter->setText(tenant.purgeAfter.isValid() ? when(tenant.purgeAfter) : tr("not scheduled"));
     const int retention = tenant.settings.value(QLatin1String("retention_days")).toInt(90);
     m_retention->setText(tr("Data kept %1 days after deletion").arg(retention));
     m_protection->setText(tenant.settings.value(QLatin1String("prevent_deletion")).toBool()
@@ -236,6 +306,9 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
     showUsage(m_items, tenant.items, false);
     showUsage(m_storage, tenant.storage, true);
     m_quotas->setTenant(tenant);
+    m_timeline->setTenant(tenant);
+    m_tenant = tenant;
+    updateLifecycleButtons();
 }
 
 } // namespace tc::ui

@@ -2,9 +2,14 @@
 
 #include "models/domain/tenant.h"
 
+#include <QList>
 #include <QWidget>
 
+class QAction;
 class QFormLayout;
+class QHBoxLayout;
+class QMenu;
+class QToolButton;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
@@ -16,10 +21,12 @@ class TenantStore;
 
 namespace tc::ui {
 
+class LifecycleTimeline;
 class QuotaEditor;
 
 // The selected tenant: a "Details" tab (identity, lifecycle, hierarchy, settings, usage next
-// to the limit) and a "Quotas" tab with the quota editor.
+// to the limit), a "Quotas" tab with the quota editor and a "Lifecycle" tab with the state
+// history and the transitions that apply.
 class TenantDetailsPane : public QWidget
 {
     Q_OBJECT
@@ -34,7 +41,12 @@ public:
     // Auditors see quotas but can't edit them.
     void setReadOnly(bool readOnly);
 
+    // The lifecycle transitions (TenantActions::lifecycleActions()): a "Lifecycle" menu button
+    // next to the state, and buttons above the timeline for those the state allows.
+    void setLifecycleActions(const QList<QAction *> &actions);
+
     QuotaEditor *quotaEditor() const { return m_quotas; }
+    LifecycleTimeline *lifecycleTimeline() const { return m_timeline; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -45,10 +57,18 @@ private:
     };
     UsageRow addUsageRow(QFormLayout *form, const QString &label);
     void showUsage(UsageRow &row, const UsageLimit &usage, bool bytes);
+    void updateLifecycleButtons();
 
     QStackedWidget *m_stack = nullptr;
     QTabWidget *m_tabs = nullptr;
     QuotaEditor *m_quotas = nullptr;
+    LifecycleTimeline *m_timeline = nullptr;
+    Tenant m_tenant;
+    QList<QAction *> m_lifecycleActions;
+    QList<QToolButton *> m_lifecycleButtons;
+    QHBoxLayout *m_lifecycleButtonRow = nullptr;
+    QToolButton *m_lifecycleMenuButton = nullptr;
+    QMenu *m_lifecycleMenu = nullptr;
     QLabel *m_placeholder = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_path = nullptr;

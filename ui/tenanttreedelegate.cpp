@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPen>
 
 namespace tc::ui {
 
@@ -98,11 +99,17 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         const QStyleOptionViewItem opt = drawBackground(painter, option, index, &text);
         const int dot = std::max(6, opt.fontMetrics.height() / 2);
         const QRect dotRect(opt.rect.left() + 6, opt.rect.center().y() - dot / 2, dot, dot);
+        const QColor color = stateColor(index.data(TenantTreeModel::StateRole).toString());
+        // A purged tombstone: a hollow dot and "Purged", so it isn't mistaken for a deleted
+        // tenant that can still be restored.
+        const bool purged = index.data(TenantTreeModel::TenantRole).value<Tenant>().isPurged();
+        if (purged)
+            text = tr("Purged");
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(stateColor(index.data(TenantTreeModel::StateRole).toString()));
-        painter->drawEllipse(dotRect);
+        painter->setPen(purged ? QPen(color, 1.5) : QPen(Qt::NoPen));
+        painter->setBrush(purged ? QBrush(Qt::NoBrush) : QBrush(color));
+        painter->drawEllipse(purged ? QRectF(dotRect).adjusted(0.75, 0.75, -0.75, -0.75) : QRectF(dotRect));
         painter->restore();
         paintCellText(painter, opt, opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0), Qt::AlignLeft,
                       text, Qt::ElideRight);

@@ -4,18 +4,31 @@
 #include "ui/tenanttreedelegate.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QStyle>
+#include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace tc::ui {
 
 namespace {
 constexpr int kFilterDelayMs = 300;
+
+QString when(const QDateTime &at)
+{
+    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
 }
+} // namespace
 
 TenantTreePanel::TenantTreePanel(QWidget *parent) : QWidget(parent)
 {
@@ -25,6 +38,26 @@ TenantTreePanel::TenantTreePanel(QWidget *parent) : QWidget(parent)
                             "with the way to them expanded. Esc clears."));
     m_filter->setClearButtonEnabled(true);
     m_filter->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+
+    m_showDeleted = new QAction(QIcon::fromTheme(QStringLiteral("user-trash")), tr("Show &Deleted Tenants"), this);
+    m_showDeleted->setObjectName(QStringLiteral("actionShowDeleted"));
+    m_showDeleted->setIconText(tr("Deleted"));
+    m_showDeleted->setCheckable(true);
+    m_showDeleted->setIcon(QIcon::fromTheme(QStringLiteral("user-trash"), style()->standardIcon(QStyle::SP_TrashIcon)));
+    m_showDeleted->setIconText(tr("Show deleted"));
+    m_showDeleted->setToolTip(tr("Also list deleted tenants (dimmed, in italics), to restore them within their "
+                                 "retention period; purged ones stay listed as a record."));
+    m_showDeleted->setStatusTip(tr("List deleted tenants too, to restore them."));
+    connect(m_showDeleted, &QAction::toggled, this, [this](bool on) {
+        if (!m_model || m_model->showDeleted() == on)
+            return;
+        rememberView();
+        m_model->setShowDeleted(on);
+    });
+    m_showDeletedButton = new QToolButton(this);
+    m_showDeletedButton->setObjectName(QStringLiteral("showDeletedButton"));
+    m_showDeletedButton->setDefaultAction(m_showDeleted);
+    m_showDeletedButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     m_filterInfo = new QLabel(this);
     m_filterInfo->setContentsMargins(4, 0, 4, 0);
@@ -52,7 +85,11 @@ TenantTreePanel::TenantTreePanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_filter);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setSpacing(4);
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_showDeletedButton);
+    layout->addLayout(filterRow);
     layout->addWidget(m_filterInfo);
     layout->addWidget(m_view);
 
@@ -72,7 +109,45 @@ TenantTreePanel::TenantTreePanel(QWidget *parent) : QWidget(parent)
     connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
     m_filter->addAction(clearFilter);
 
-    setTabOrder(m_filter, m_view);
+    // The state column explains holds, deletions and purges in its tooltip.
+    m_view->viewport()->installEventFilter(this);
+
+    setTabOrder(m_filter, m_showDeletedButton);
+    setTabOrder(m_showDeletedButton, m_view);
+}
+
+bool TenantTreePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip || watched != m_view->viewport() || !m_model)
+        return QWidget::eventFilter(watched, event);
+    auto *help = static_cast<QHelpEvent *>(event);
+    const QModelIndex index = m_view->indexAt(help->pos());
+    if (!index.isValid() || index.column() != TenantTreeModel::StateColumn)
+        return QWidget::eventFilter(watched, event);
+    const Tenant t = m_model->tenantAt(index);
+    const QString state = TenantTreeModel::stateDisplayName(t.state);
+    QString text;
+    if (t.isPurged()) {
+        text = tr("Deleted on %1; its data was purged on %2. Only its record is left, for the audit trail.")
+                   .arg(when(t.stateChangedAt), when(t.purgedAt));
+    } else if (t.state == LifecycleState::Deleted) {
+        text = t.purgeAfter.isValid() ? tr("Deleted on %1; can be restored until %2, then its data is purged.")
+                                            .arg(when(t.stateChangedAt), when(t.purgeAfter))
+                                      : tr("Deleted on %1.").arg(when(t.stateChangedAt));
+    } else {
+        text = tr("%1 since %2").arg(state, when(t.stateChangedAt));
+    }
+    if (!t.heldBy.isNull()) {
+        const QModelIndex holder = m_model->indexOf(t.heldBy);
+        const QString holderSlug = holder.isValid() ? holder.data(TenantTreeModel::SlugRole).toString()
+                                                    : tr("an ancestor");
+        text += u'\n'
+                + (t.ownState ? tr("Held by %1: it goes back to %2 when %1 becomes active again.")
+                                    .arg(holderSlug, QLocale().toLower(TenantTreeModel::stateDisplayName(*t.ownState)))
+                              : tr("Held by %1.").arg(holderSlug));
+    }
+    QToolTip::showText(help->globalPos(), text, m_view->viewport(), m_view->visualRect(index));
+    return true;
 }
 
 void TenantTreePanel::setModel(TenantTreeModel *model)
@@ -82,6 +157,7 @@ void TenantTreePanel::setModel(TenantTreeModel *model)
     m_model = model;
     m_view->setModel(model);
     m_filter->setEnabled(model != nullptr);
+    m_showDeleted->setEnabled(model != nullptr);
     m_filterInfo->hide();
     if (!model) {
         Q_EMIT currentTenantChanged({}, {});
@@ -97,6 +173,8 @@ void TenantTreePanel::setModel(TenantTreeModel *model)
     header->resizeSection(TenantTreeModel::ItemsColumn, unit * 22);
     header->resizeSection(TenantTreeModel::StorageColumn, unit * 24);
     header->setMinimumSectionSize(unit * 8);
+    if (model->showDeleted() != m_showDeleted->isChecked())
+        model->setShowDeleted(m_showDeleted->isChecked());
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TenantTreePanel::emitCurrent);
     connect(model, &QAbstractItemModel::dataChanged, this,
@@ -112,6 +190,19 @@ void TenantTreePanel::setModel(TenantTreeModel *model)
         if (m_filterInfo->text() == tr("Searching…"))
             m_filterInfo->setText(tr("The search failed; the status bar says why."));
     });
+    connect(model, &TenantTreeModel::pageLoaded, this, &TenantTreePanel::restoreView);
+    connect(model, &TenantTreeModel::loadingChanged, this, [this](bool loading) {
+        // Once the tree has settled, whatever hasn't come back (deleted and now hidden,
+        // or on a later page) is let go.
+        if (!loading && (!m_restoreCurrent.isNull() || !m_restoreExpanded.isEmpty())) {
+            QTimer::singleShot(0, this, [this] {
+                if (m_model && !m_model->isLoading()) {
+                    m_restoreCurrent = QUuid();
+                    m_restoreExpanded.clear();
+                }
+            });
+        }
+    });
     connect(model, &TenantTreeModel::pageLoaded, this, [this](const QModelIndex &parent, int rows) {
         // Select the first tenant when the top level arrives, so the details pane isn't empty.
         if (!parent.isValid() && rows > 0 && !m_view->currentIndex().isValid())
@@ -121,10 +212,47 @@ void TenantTreePanel::setModel(TenantTreeModel *model)
     emitCurrent();
 }
 
+void TenantTreePanel::rememberView()
+{
+    m_restoreExpanded.clear();
+    m_restoreCurrent = m_view->currentIndex().data(TenantTreeModel::TenantIdRole).toUuid();
+    if (m_model->isFiltered())
+        return; // the filter's matches open their own way
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            if (m_view->isExpanded(index)) {
+                m_restoreExpanded.insert(index.data(TenantTreeModel::TenantIdRole).toUuid());
+                walk(index);
+            }
+        }
+    };
+    walk({});
+}
+
+void TenantTreePanel::restoreView(const QModelIndex &parent)
+{
+    if (m_restoreCurrent.isNull() && m_restoreExpanded.isEmpty())
+        return;
+    for (int row = 0; row < m_model->rowCount(parent); ++row) {
+        const QModelIndex index = m_model->index(row, 0, parent);
+        const QUuid id = index.data(TenantTreeModel::TenantIdRole).toUuid();
+        if (m_restoreExpanded.remove(id))
+            m_view->expand(index);
+        if (id == m_restoreCurrent) {
+            m_restoreCurrent = QUuid();
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(index);
+        }
+    }
+}
+
 void TenantTreePanel::applyFilter()
 {
     if (!m_model)
         return;
+    m_restoreCurrent = QUuid();
+    m_restoreExpanded.clear();
     const QString text = m_filter->text().trimmed();
     if (text.isEmpty()) {
         m_filterInfo->hide();

@@ -7,6 +7,7 @@
 #include "models/store/tiercatalog.h"
 #include "tests/support/pgtestdatabase.h"
 #include "ui/bulkquotadialog.h"
+#include "ui/lifecycledialog.h"
 #include "ui/mainwindow.h"
 #include "ui/movetenantdialog.h"
 #include "ui/tenantactions.h"
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void bulkStopRollsBack();
     void bulkSetResourceExplainsBadInput();
     void bulkErrorChangesNothing();
+    void lifecycleActionsFollowTheState_data();
+    void lifecycleActionsFollowTheState();
     void auditorGetsNoActions();
     void otherConsolesFollow();
 
@@ -156,6 +159,31 @@ void TstTenantActions::initTestCase()
     };
     QCOMPARE(limit(QStringLiteral("big"), QStringLiteral("items"), 1000000), QString());
     QCOMPARE(limit(QStringLiteral("small"), QStringLiteral("items"), 10), QString());
+
+    // A tenant in every lifecycle situation the actions tell apart. State changes need a
+    // reason in their transaction; dates in the past come from the schema's settable clock.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.guard_rails SET deletion_cap_percent = 100")), QString());
+    for (const char *slug : {"lc-active", "lc-suspended", "lc-archived", "lc-deleted", "lc-expired", "lc-purged", "lc-parent"})
+        QCOMPARE(add(QLatin1String(slug)), QString());
+    QCOMPARE(add(QStringLiteral("lc-protected"), {}, QStringLiteral(R"({"prevent_deletion": true})")), QString());
+    QCOMPARE(add(QStringLiteral("lc-held"), QStringLiteral("lc-parent")), QString());
+    const auto transition = [this](const QString &slug, const QString &state, const QString &clockOffset = QStringLiteral("0")) {
+        return m_db->exec(QStringLiteral("UPDATE tenancy.clock SET offset_by = interval '%3 days'; "
+                                         "SELECT set_config('tenancy.reason', 'set up', true); "
+                                         "UPDATE tenancy.tenants SET state = '%2' WHERE slug = '%1'; "
+                                         "UPDATE tenancy.clock SET offset_by = interval '0'")
+                              .arg(slug, state, clockOffset));
+    };
+    QCOMPARE(transition(QStringLiteral("lc-suspended"), QStringLiteral("suspended")), QString());
+    QCOMPARE(transition(QStringLiteral("lc-archived"), QStringLiteral("suspended")), QString());
+    QCOMPARE(transition(QStringLiteral("lc-archived"), QStringLiteral("archived")), QString());
+    QCOMPARE(transition(QStringLiteral("lc-deleted"), QStringLiteral("deleted")), QString());
+    QCOMPARE(transition(QStringLiteral("lc-parent"), QStringLiteral("suspended")), QString());
+    // Deleted 100 and 200 days ago (90 days' retention): both past it; the older one purged.
+    QCOMPARE(transition(QStringLiteral("lc-expired"), QStringLiteral("deleted"), QStringLiteral("-100")), QString());
+    QCOMPARE(transition(QStringLiteral("lc-purged"), QStringLiteral("deleted"), QStringLiteral("-200")), QString());
+    QCOMPARE(m_db->rows(QStringLiteral("SELECT slug, finished FROM tenancy.purge_step(100000)")),
+             QStringList{QStringLiteral("lc-purged|t")});
 }
 
 void TstTenantActions::init()
@@ -184,7 +212,9 @@ bool TstTenantActions::connectAs(const QString &login)
         return false;
     m_tester = std::make_unique<QAbstractItemModelTester>(m_window->treeModel(),
                                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
-    const int topLevel = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE parent_id IS NULL")).toInt();
+    // Deleted tenants are only listed with "Show deleted".
+    const int topLevel = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenancy.tenants WHERE parent_id IS NULL "
+                                                     "AND state <> 'deleted'")).toInt();
     return QTest::qWaitFor([&] { return m_window->treeModel()->rowCount() == topLevel; }, 10000);
 }
 
@@ -625,7 +655,17 @@ void TstTenantActions::contextMenuHasTheActions()
     }
     QCOMPARE(texts, QStringList({QStringLiteral("&New Tenant…"), QStringLiteral("New &Sub-tenant…"), QStringLiteral("&Rename…"),
                                  QStringLiteral("&Edit Tenant…"), QStringLiteral("&Move To…"),
-                                 QStringLiteral("Apply Tier / &Bulk Quotas…")}));
+                                 QStringLiteral("Apply Tier / &Bulk Quotas…"), QStringLiteral("&Lifecycle")}));
+    QMenu *lifecycle = menu->actions().constLast()->menu();
+    QVERIFY(lifecycle);
+    texts.clear();
+    for (QAction *a : lifecycle->actions()) {
+        if (!a->isSeparator())
+            texts << a->text() + (a->isEnabled() ? QString() : QStringLiteral(" (disabled)"));
+    }
+    QCOMPARE(texts, QStringList({QStringLiteral("&Suspend…"), QStringLiteral("Res&ume… (disabled)"),
+                                 QStringLiteral("&Archive… (disabled)"), QStringLiteral("Rest&ore… (disabled)"),
+                                 QStringLiteral("&Delete…")}));
     saveShot(menu, QStringLiteral("context-menu"));
     menu->close();
 
@@ -827,14 +867,68 @@ void TstTenantActions::bulkErrorChangesNothing()
     dialog->reject();
 }
 
+void TstTenantActions::lifecycleActionsFollowTheState_data()
+{
+    QTest::addColumn<QString>("slug");
+    // The enabled actions in menu order, '-' for a disabled one: S(uspend) (res)U(me)
+    // A(rchive) (rest)O(re) D(elete).
+    QTest::addColumn<QString>("enabled");
+    // A disabled action, and a piece of its tooltip saying why.
+    QTest::addColumn<LifecycleAction>("explained");
+    QTest::addColumn<QString>("why");
+
+    QTest::newRow("active") << "lc-active" << "S---D" << LifecycleAction::Archive
+                            << "Only a suspended tenant can be archived; suspend lc-active first.";
+    QTest::newRow("suspended") << "lc-suspended" << "-UA-D" << LifecycleAction::Suspend << "lc-suspended is already suspended.";
+    QTest::newRow("archived") << "lc-archived" << "---OD" << LifecycleAction::Resume << "lc-archived is archived; use Restore.";
+    QTest::newRow("deleted, restorable") << "lc-deleted" << "---O-" << LifecycleAction::Delete << "lc-deleted is already deleted.";
+    QTest::newRow("deleted, retention over") << "lc-expired" << "-----" << LifecycleAction::Restore
+                                             << "The retention period of lc-expired ended on";
+    QTest::newRow("purged") << "lc-purged" << "-----" << LifecycleAction::Restore << "lc-purged was purged on";
+    QTest::newRow("protected") << "lc-protected" << "S----" << LifecycleAction::Delete
+                               << "lc-protected is protected from deletion; clear \"Prevent deletion\"";
+    QTest::newRow("held by the parent") << "lc-held" << "--A-D" << LifecycleAction::Resume
+                                        << "lc-held is suspended because lc-parent is; change lc-parent instead.";
+}
+
+void TstTenantActions::lifecycleActionsFollowTheState()
+{
+    QFETCH(QString, slug);
+    QFETCH(QString, enabled);
+    QFETCH(LifecycleAction, explained);
+    QFETCH(QString, why);
+    QVERIFY(connectAs(kOperator));
+    m_window->treePanel()->showDeletedAction()->setChecked(true);
+    QVERIFY(m_window->treeModel()->showDeleted());
+    if (slug == QLatin1String("lc-held")) {
+        QVERIFY(select(QStringLiteral("lc-parent")));
+        m_window->treePanel()->view()->expand(indexOfSlug(QStringLiteral("lc-parent")));
+    }
+    QVERIFY(select(slug));
+    ui::TenantActions *actions = m_window->tenantActions();
+    const QList<LifecycleAction> order = lifecycleActions();
+    const QString letters = QStringLiteral("SUAOD");
+    QString actual;
+    for (int i = 0; i < order.size(); ++i)
+        actual += actions->lifecycleAction(order.at(i))->isEnabled() ? letters.at(i) : u'-';
+    QCOMPARE(actual, enabled);
+    QVERIFY(!actions->lifecycleAction(explained)->isEnabled());
+    const QString tip = actions->lifecycleAction(explained)->toolTip();
+    QVERIFY2(tip.contains(why), qPrintable(tip));
+    if (slug == QLatin1String("lc-purged"))
+        saveShot(m_window->centralWidget(), QStringLiteral("tree-deleted-and-purged"));
+}
+
 void TstTenantActions::auditorGetsNoActions()
 {
     QVERIFY(connectAs(kAuditor));
     QCOMPARE(m_window->session().role, SessionRole::Auditor);
     QVERIFY(select(QStringLiteral("beta")));
     ui::TenantActions *actions = m_window->tenantActions();
-    for (QAction *a : {actions->newTenantAction(), actions->newSubTenantAction(), actions->renameAction(),
-                       actions->editAction(), actions->moveAction(), actions->bulkAction()}) {
+    QList<QAction *> all = {actions->newTenantAction(), actions->newSubTenantAction(), actions->renameAction(),
+                            actions->editAction(), actions->moveAction(), actions->bulkAction()};
+    all << actions->lifecycleActions();
+    for (QAction *a : std::as_const(all)) {
         QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
         QVERIFY2(a->toolTip().endsWith(QLatin1String("not available: this login is read-only.")), qPrintable(a->toolTip()));
     }
@@ -844,8 +938,10 @@ void TstTenantActions::auditorGetsNoActions()
     QVERIFY(!(model->flags(indexOfSlug(QStringLiteral("beta"))) & Qt::ItemIsDragEnabled));
     press(Qt::Key_N, Qt::ControlModifier);
     press(Qt::Key_F2);
+    press(Qt::Key_Delete);
     QCoreApplication::processEvents();
     QVERIFY(!visible<ui::TenantDialog>());
+    QVERIFY(!visible<ui::LifecycleDialog>());
 }
 
 void TstTenantActions::otherConsolesFollow()
