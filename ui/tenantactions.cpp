@@ -325,8 +325,8 @@ TenantActions::Eligibility TenantActions::lifecycleEligibility(LifecycleAction a
     if (!m_model)
         return result;
     QModelIndexList sorted = rows;
-    // Shallowest first, as the store applies them: a parent resumed in the same request is
-    // active by the time its sub-tenants are.
+    // Shallowest first, as the store applies a transition back to active: a parent resumed
+    // in the same request is active by the time its sub-tenants are.
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const QModelIndex &a, const QModelIndex &b) { return depthOf(a) < depthOf(b); });
     QHash<QUuid, LifecycleState> after;
