@@ -13,6 +13,51 @@
     </message>
 </context>
 <context>
+    <name>tc::LifecycleHistoryModel</name>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (via %2)</source>
+        <extracomment>A reason, then the ancestor whose transition carried this tenant along</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 local time
+%2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried along when %1 changed state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tc::QuotaTableModel</name>
     <message>
         <source>Set %1 to %2</source>
@@ -207,6 +252,14 @@
     </message>
     <message>
         <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged on %1: only the tombstone is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be restored until %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -612,6 +665,523 @@
     </message>
     <message>
         <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::LifecycleDialog</name>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried along by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Tenant Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenants you selected that this applies to. Their sub-tenants follow; the preview below counts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected tenants, each with its sub-tenants:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), now %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out, 1 selected tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out, %1 selected tenants:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the database what this would change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every tenant whose state would change, the selected ones first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the database again what this would change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? e.g. &quot;Unpaid invoice, ticket #4711&quot;. Kept in the tenant&apos;s lifecycle history and the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required. Everyone who looks at this tenant&apos;s history sees it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>action, slug</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 Tenants</source>
+        <comment>action, count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to stop: the change is being committed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing tenants: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend %1 tenants?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 tenants?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive %1 tenants?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1 tenants?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 tenants?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not work out what this would change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 since it was read. Close this dialog, reload the tree (F5) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some of these tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database would refuse this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing would change: %1 already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every selected tenant is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tenant is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1 tenant&lt;/b&gt; changes to %1; no sub-tenant is affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 tenants&lt;/b&gt; change to %2; no sub-tenant is affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 sub-tenant carried along</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sub-tenants carried along</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 you selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 you selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 tenants&lt;/b&gt; change to %2: %3 and &lt;b&gt;%4&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>count, state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 selected tenant is already %1 and stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected tenants are already %2 and stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its users lose access at once and the platform stops serving it. All data is kept; Resume gives access back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their users lose access at once and the platform stops serving them. All data is kept; Resume gives access back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is kept for compliance with no access at all. Restore makes it active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are kept for compliance with no access at all. Restore makes them active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access is given back. Sub-tenants that were suspended only because of this follow; those suspended on their own stay suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It becomes active again and its scheduled purge is cancelled; its data was never removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They become active again and their scheduled purge is cancelled; their data was never removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It becomes active again and its users regain access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They become active again and their users regain access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after &lt;b&gt;%1&lt;/b&gt; (the %2-day retention period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the %1-day retention period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access stops at once. Its data is purged %1; until then it can be restored (View › Show Deleted, then Restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access stops at once. Their data is purged %1; until then they can be restored (View › Show Deleted, then Restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 memories&lt;/b&gt; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 usage samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds no memories and no usage samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They hold no memories and no usage samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usage samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no memories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They hold %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of it is removed by the purge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of it is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletions are switched off (the deletion cap is 0 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion cap: &lt;b&gt;%1 of %2&lt;/b&gt; deletions are left in the %3-day window (%4 % of %5 tenants).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion cap: after this, &lt;b&gt;%1 of %2&lt;/b&gt; deletions are left in the %3-day window (%4 % of %5 tenants).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type the tenant&apos;s slug, &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the slug exactly as shown (letter case counts); pasting works too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type the number of tenants that will be deleted (known once the check above is done):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type the number of tenants that will be deleted, sub-tenants included: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of every tenant the deletion reaches, as counted above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the number of tenants above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the slug (letter case counts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the check of what this would change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check of what this would change failed; see above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database would refuse this; see above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a reason first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number of tenants to confirm first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the slug to confirm first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it now. Stop rolls everything back until it is committed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working… Stop undoes everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and roll back: nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 meanwhile. Close this dialog, reload the tree (F5) and try again; your reason is still here to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needed changing: everything was already %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 tenant is now %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tenants are now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tenants are now %2, %3 of them sub-tenants carried along.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes were made in one transaction, with your reason in each tenant&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is purged after %1; until then Restore brings the tenants back (turn on View › Show Deleted to see them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected tenants were already %2 and were left as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::LifecycleTimeline</name>
+    <message>
+        <source>Every state change of this tenant, newest first. Rows in italics were carried along by a transition of the ancestor they name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;●&lt;/span&gt; &lt;b&gt;%2&lt;/b&gt; since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its data was purged on &lt;b&gt;%1&lt;/b&gt;; only its record is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its data is purged after &lt;b&gt;%1&lt;/b&gt;; it can be restored until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ancestor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because %2 was %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of its own it is %1, and goes back to that when %2 is made active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No state changes recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1376,6 +1946,154 @@
         <source>%1: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop serving the selected tenants and their sub-tenants; their data is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the selected suspended tenants again, and the sub-tenants they held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the selected suspended tenants for compliance, with no access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make archived tenants, or deleted ones inside their retention period, active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected tenants with their sub-tenants; restorable until the retention period ends, then purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 the selected tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not possible: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 and its sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not possible for any selected tenant: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 the %2 selected tenants and their sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 of the %3 selected tenants; the others can&apos;t be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was purged on %2; only its record is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an active tenant can be suspended; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; use Restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a suspended tenant can be resumed; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a suspended tenant can be archived; suspend %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a suspended tenant can be archived; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is suspended; use Resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an archived or deleted tenant can be restored; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 because %3 is; change %3 instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its parent %1 is %2; a tenant can only be active under an active parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is protected from deletion; clear &quot;Prevent deletion&quot; in Edit Tenant first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retention period of %1 ended on %2; it can no longer be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be changed this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 sub-tenants are now %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tenants are now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View › Show Deleted lists them for restoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui::TenantDetailsPane</name>
@@ -1513,6 +2231,30 @@
     </message>
     <message>
         <source>Limits of every resource, own or inherited, with usage; edit and apply them here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend, resume, archive, restore or delete the selected tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state, what holds it there, and every state change: who, when, from, to and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged on %1; only its record is left</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1799,6 +2541,13 @@
     </message>
 </context>
 <context>
+    <name>tc::ui::TenantTreeDelegate</name>
+    <message>
+        <source>Purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tc::ui::TenantTreePanel</name>
     <message>
         <source>Filter by name or slug (Ctrl+F)</source>
@@ -1826,6 +2575,54 @@
     </message>
     <message>
         <source>The search failed; the status bar says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Deleted Tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list deleted tenants (dimmed, in italics), to restore them within their retention period; purged ones stay listed as a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List deleted tenants too, to restore them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on %1; its data was purged on %2. Only its record is left, for the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on %1; can be restored until %2, then its data is purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ancestor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by %1: it goes back to %2 when %1 becomes active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
