@@ -521,26 +521,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Working… Stop undoes everything.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop and roll back: nothing is changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stopped. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,14 +550,6 @@
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Committing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too late to stop: the change is being committed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -774,14 +746,6 @@
     <message>
         <source>%1 %2 Tenants</source>
         <comment>action, count</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Committing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too late to stop: the change is being committed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1063,26 +1027,6 @@
     </message>
     <message>
         <source>Run it now. Stop rolls everything back until it is committed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Working… Stop undoes everything.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop and roll back: nothing is changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1753,6 +1697,37 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::RollbackProgress</name>
+    <message>
+        <source>Working… Stop undoes everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and roll back: nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to stop: the change is being committed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "models/store/tenantstore.h"
 #include "models/store/tiercatalog.h"
 #include "ui/errortext.h"
+#include "ui/rollbackprogress.h"
 #include "ui/tenantpicker.h"
 
 #include <QButtonGroup>
@@ -238,23 +239,9 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     connect(m_resource, &QComboBox::currentIndexChanged, this, &BulkQuotaDialog::validate);
     connect(m_limit, &QLineEdit::textChanged, this, &BulkQuotaDialog::validate);
     connect(m_source, &TenantPicker::choiceChanged, this, &BulkQuotaDialog::validate);
-    connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, this, [this](int minimum, int maximum) {
-        m_progress->setRange(minimum, maximum);
-    });
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
-        m_progress->setValue(value);
-        if (m_progress->maximum() > 0 && !m_stopping) {
-            if (value >= m_progress->maximum()) {
-                // Everything is written and the store commits next; a Stop now could no
-                // longer be honoured reliably.
-                m_progressText->setText(tr("Committing…"));
-                m_cancel->setEnabled(false);
-                m_cancel->setToolTip(tr("Too late to stop: the change is being committed."));
-            } else {
-                m_progressText->setText(tr("Writing quotas: %1 of %2 rows").arg(number(value), number(m_progress->maximum())));
-            }
-        }
-    });
+    m_running = new RollbackProgress(&m_watcher, m_progress, m_progressText, m_cancel, [](int done, int total) {
+        return tr("Writing quotas: %1 of %2 rows").arg(number(done), number(total));
+    }, this);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &BulkQuotaDialog::onFinished);
 
     setTabOrder(m_includeSubtrees, m_applyTier);
@@ -458,34 +445,22 @@ void BulkQuotaDialog::submit()
     if (!m_apply->isEnabled() || m_watcher.isRunning() || !m_store)
         return;
     m_error->hide();
-    m_stopping = false;
     m_watcher.setFuture(m_store->bulkQuotas(request()));
     setRunning(true);
 }
 
 void BulkQuotaDialog::setRunning(bool running)
 {
-    m_progress->setVisible(running);
-    m_progressText->setVisible(running);
-    if (running) {
-        m_progress->setRange(0, 0); // until the store knows how many rows there are
-        m_progressText->setText(tr("Working… Stop undoes everything."));
-    }
+    m_running->setRunning(running);
     for (QWidget *w : std::initializer_list<QWidget *>{m_includeSubtrees, m_applyTier, m_setResource, m_copyFrom, m_options})
         w->setEnabled(!running);
-    m_cancel->setText(running ? tr("&Stop") : tr("Cancel"));
-    m_cancel->setToolTip(running ? tr("Stop and roll back: nothing is changed.") : QString());
-    m_cancel->setEnabled(true);
     validate();
 }
 
 void BulkQuotaDialog::reject()
 {
     if (m_watcher.isRunning()) {
-        m_stopping = true;
-        m_progressText->setText(tr("Stopping…"));
-        m_cancel->setEnabled(false);
-        m_watcher.cancel();
+        m_running->stop();
         return;
     }
     QDialog::reject();

@@ -26,6 +26,8 @@ class TenantStore;
 
 namespace tc::ui {
 
+class RollbackProgress;
+
 class TenantPicker;
 
 // One quota edit over many tenants (optionally with their subtrees): apply a tier, set one
@@ -76,7 +78,7 @@ private:
     QList<Tenant> m_tenants;
     QList<Resource> m_resources;
     QFutureWatcher<Result<BulkQuotaReport>> m_watcher;
-    bool m_stopping = false;
+    RollbackProgress *m_running = nullptr; // bar, text and Stop while the store call runs
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_selection = nullptr;

@@ -5,6 +5,7 @@
 #include "models/items/tenanttreemodel.h"
 #include "models/store/tenantstore.h"
 #include "ui/errortext.h"
+#include "ui/rollbackprogress.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -327,23 +328,9 @@ LifecycleDialog::LifecycleDialog(TenantStore *store, LifecycleAction action, con
     connect(m_retryPreview, &QPushButton::clicked, this, &LifecycleDialog::startPreview);
     connect(m_reason, &QPlainTextEdit::textChanged, this, &LifecycleDialog::validate);
     connect(m_confirmation, &QLineEdit::textChanged, this, &LifecycleDialog::validate);
-    connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, this, [this](int minimum, int maximum) {
-        m_progress->setRange(minimum, maximum);
-    });
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
-        m_progress->setValue(value);
-        if (m_progress->maximum() <= 0 || m_stopping)
-            return;
-        if (value >= m_progress->maximum()) {
-            // Every tenant is written and the store commits next; a Stop could no longer be
-            // honoured reliably.
-            m_progressText->setText(tr("Committing…"));
-            m_cancel->setEnabled(false);
-            m_cancel->setToolTip(tr("Too late to stop: the change is being committed."));
-        } else {
-            m_progressText->setText(tr("Changing tenants: %1 of %2").arg(number(value), number(m_progress->maximum())));
-        }
-    });
+    m_running = new RollbackProgress(&m_watcher, m_progress, m_progressText, m_cancel, [](int done, int total) {
+        return tr("Changing tenants: %1 of %2").arg(number(done), number(total));
+    }, this);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &LifecycleDialog::onFinished);
 
     setTabOrder(m_reason, m_confirmation);
@@ -745,35 +732,23 @@ void LifecycleDialog::submit()
     if (!m_run->isEnabled() || isRunning() || !m_store)
         return;
     clearError();
-    m_stopping = false;
     m_watcher.setFuture(m_store->changeLifecycle(request()));
     setRunning(true);
 }
 
 void LifecycleDialog::setRunning(bool running)
 {
-    m_progress->setVisible(running);
-    m_progressText->setVisible(running);
-    if (running) {
-        m_progress->setRange(0, 0); // until the store knows how many tenants there are
-        m_progressText->setText(tr("Working… Stop undoes everything."));
-    }
+    m_running->setRunning(running);
     m_reason->setReadOnly(running);
     m_confirmation->setReadOnly(running);
     m_retryPreview->setEnabled(!running);
-    m_cancel->setText(running ? tr("&Stop") : tr("Cancel"));
-    m_cancel->setToolTip(running ? tr("Stop and roll back: nothing is changed.") : QString());
-    m_cancel->setEnabled(true);
     validate();
 }
 
 void LifecycleDialog::reject()
 {
     if (isRunning()) {
-        m_stopping = true;
-        m_progressText->setText(tr("Stopping…"));
-        m_cancel->setEnabled(false);
-        m_watcher.cancel();
+        m_running->stop();
         return;
     }
     QDialog::reject();

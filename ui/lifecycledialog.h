@@ -25,6 +25,8 @@ class TenantStore;
 
 namespace tc::ui {
 
+class RollbackProgress;
+
 // One lifecycle transition — suspend, resume, archive, restore or delete — of one tenant or
 // many (bulk), each with its subtree. Asks the store what it would change (the database runs
 // it and rolls it back) and says so in plain words: tenants and sub-tenants, the data they
@@ -96,7 +98,7 @@ private:
     QList<LeftOut> m_leftOut;
     std::optional<LifecycleReport> m_preview;
     bool m_previewing = false;
-    bool m_stopping = false;
+    RollbackProgress *m_running = nullptr; // bar, text and Stop while the store call runs
     quint64 m_previewSerial = 0;
     QFutureWatcher<Result<LifecycleReport>> m_watcher;
 
