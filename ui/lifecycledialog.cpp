@@ -70,12 +70,14 @@ QString refusalBannerStyle()
                           "border-radius: 4px; padding: 6px; }");
 }
 
-QTreeWidget *changesTree(const char *objectName, QWidget *parent)
+// `done`: the change was committed, so the states are what they were and what they are now.
+QTreeWidget *changesTree(const char *objectName, bool done, QWidget *parent)
 {
     auto *tree = new QTreeWidget(parent);
     tree->setObjectName(QLatin1String(objectName));
     tree->setColumnCount(4);
-    tree->setHeaderLabels({LifecycleDialog::tr("Tenant"), LifecycleDialog::tr("Now"), LifecycleDialog::tr("Becomes"),
+    tree->setHeaderLabels({LifecycleDialog::tr("Tenant"), done ? LifecycleDialog::tr("Was") : LifecycleDialog::tr("Now"),
+                           done ? LifecycleDialog::tr("Now") : LifecycleDialog::tr("Becomes"),
                            LifecycleDialog::tr("Carried along by")});
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
@@ -182,7 +184,7 @@ LifecycleDialog::LifecycleDialog(TenantStore *store, LifecycleAction action, con
     m_consequences->setWordWrap(true);
     m_consequences->setTextFormat(Qt::RichText);
     m_consequences->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_changes = changesTree("previewChanges", m_consequencesBox);
+    m_changes = changesTree("previewChanges", false, m_consequencesBox);
     m_changes->setToolTip(tr("Every tenant whose state would change, the selected ones first."));
     m_changes->hide();
     m_refusal = new QLabel(m_consequencesBox);
@@ -281,7 +283,7 @@ LifecycleDialog::LifecycleDialog(TenantStore *store, LifecycleAction action, con
     m_summaryText->setWordWrap(true);
     m_summaryText->setTextFormat(Qt::RichText);
     m_summaryText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summaryChanges = changesTree("summaryChanges", summary);
+    m_summaryChanges = changesTree("summaryChanges", true, summary);
     auto *summaryLayout = new QVBoxLayout(summary);
     summaryLayout->setContentsMargins(0, 0, 0, 0);
     summaryLayout->addWidget(m_summaryTitle);
