@@ -2,6 +2,7 @@
 
 #include "models/domain/lifecyclestate.h"
 #include "models/domain/tier.h"
+#include "models/domain/usage.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -47,6 +48,9 @@ struct Tenant
     QDateTime purgedAt;        // set once the data was purged: a tombstone
     UsageLimit items;
     UsageLimit storage;
+    // The metered resource whose usage reached the highest soft threshold (of its own quota
+    // row, else 80/90/95) of its effective limit; nullopt when none reached one.
+    std::optional<UsageAlert> alert;
 
     bool isTopLevel() const { return parentId.isNull(); }
     bool isPurged() const { return purgedAt.isValid(); }

@@ -47,6 +47,8 @@ public:
         MatchRole,                       // bool: this row matches the current filter
         TenantRole,                      // tc::Tenant
         PurgedRole,                      // bool: a tombstone, its data purged (state: deleted)
+        AlertRole,                       // tc::UsageAlert or invalid: a soft threshold reached
+        AlertLevelRole,                  // int tc::AlertLevel (None = 0)
     };
     Q_ENUM(Role)
 

@@ -23,6 +23,11 @@ struct ConnectionProfile
     QString user;
     QString sslMode; // empty = libpq default ("prefer")
 
+    // Usage history from a Prometheus server instead of tenancy.usage_samples (empty = the
+    // database), and the metric that carries the tenant_id and resource labels.
+    QString prometheusUrl;
+    QString prometheusMetric; // empty = "tenancy_usage"
+
     // The conninfo to hand to libpq, with the password (quoted) when one is given, a connect
     // timeout, and an application name. Fails with InvalidConnectionString and libpq's reason.
     Result<QString> libpqConninfo(const QString &password = {}) const;

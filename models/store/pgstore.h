@@ -52,6 +52,9 @@ public:
     QFuture<Result<QList<LifecycleEvent>>> lifecycleHistory(const QUuid &tenant) override;
     QFuture<Result<DeletionAllowance>> deletionAllowance() override;
     QFuture<Result<PurgeReport>> purgeDue(int batchRows = 5000) override;
+    QFuture<Result<UsageSeriesSet>> usageSeries(const UsageQuery &query) override;
+    QFuture<Result<UsageBreakdown>> usageBreakdown(const UsageBreakdownQuery &query) override;
+    QFuture<Result<QList<TopConsumer>>> topConsumers(const TopConsumersQuery &query) override;
     QFuture<Result<AuditVerification>> verifyAuditLog() override;
     QFuture<Result<int>> migrateSchema() override;
     bool isBusy() const override;

@@ -4,6 +4,7 @@
 #include "models/domain/quota.h"
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
+#include "models/domain/usage.h"
 #include "models/store/sessioninfo.h"
 
 #include <QFuture>
@@ -91,6 +92,17 @@ public:
     // transaction, so an interrupted purge loses nothing and the next run goes on. Progress:
     // tenants finished of those due; cancelling stops after the current batch.
     virtual QFuture<Result<PurgeReport>> purgeDue(int batchRows = 5000) = 0;
+
+    // --- Usage ---
+
+    // Usage history reduced in the database to buckets of query.bucketSeconds (min, max, mean,
+    // last per bucket), so a year of hourly samples arrives as a few hundred rows per resource.
+    virtual QFuture<Result<UsageSeriesSet>> usageSeries(const UsageQuery &query) = 0;
+    // One resource of a tenant, stacked: its own usage and each direct child's subtree.
+    virtual QFuture<Result<UsageBreakdown>> usageBreakdown(const UsageBreakdownQuery &query) = 0;
+    // Tenants by share of their effective limit used (highest first; tenants without a limit
+    // last, by usage), with subtree rollup and the trend of the last kTrendDays days.
+    virtual QFuture<Result<QList<TopConsumer>>> topConsumers(const TopConsumersQuery &query) = 0;
 
     // Recomputes the audit log's hash chain on the server.
     virtual QFuture<Result<AuditVerification>> verifyAuditLog() = 0;

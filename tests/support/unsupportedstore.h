@@ -42,6 +42,9 @@ public:
     QFuture<Result<QList<LifecycleEvent>>> lifecycleHistory(const QUuid &) override { return unsupported<QList<LifecycleEvent>>("lifecycleHistory"); }
     QFuture<Result<DeletionAllowance>> deletionAllowance() override { return unsupported<DeletionAllowance>("deletionAllowance"); }
     QFuture<Result<PurgeReport>> purgeDue(int) override { return unsupported<PurgeReport>("purgeDue"); }
+    QFuture<Result<UsageSeriesSet>> usageSeries(const UsageQuery &) override { return unsupported<UsageSeriesSet>("usageSeries"); }
+    QFuture<Result<UsageBreakdown>> usageBreakdown(const UsageBreakdownQuery &) override { return unsupported<UsageBreakdown>("usageBreakdown"); }
+    QFuture<Result<QList<TopConsumer>>> topConsumers(const TopConsumersQuery &) override { return unsupported<QList<TopConsumer>>("topConsumers"); }
     QFuture<Result<AuditVerification>> verifyAuditLog() override { return ready(AuditVerification{}); }
     QFuture<Result<int>> migrateSchema() override { return ready(0); }
 };

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "models/domain/error.h"
+#include "models/domain/usage.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace tc {
+
+class TenantStore;
+struct TenantChange;
+
+// Tenants by share of their limit used, for one resource: the "top consumers" view. Sorting
+// other than the server's order goes through a QSortFilterProxyModel (SortRole gives
+// numbers). Reloads, debounced, when quotas change in any console; otherwise on request.
+//
+// Columns: tenant (slug, path in the tooltip), state, used, limit, share used, projected date
+// of reaching the limit (linear fit over the last kTrendDays days), growth per day, subtree
+// usage (the tenant and its descendants) with the number of tenants.
+class TopConsumersModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        TenantColumn, StateColumn, UsedColumn, LimitColumn, ShareColumn, ProjectionColumn,
+        GrowthColumn, SubtreeColumn, ColumnCount
+    };
+    enum Role : int {
+        TenantIdRole = Qt::UserRole + 1, // QUuid
+        SortRole,                        // a number (or date) to sort the column by
+        FractionRole,                    // double used/limit, invalid when unlimited
+        AlertLevelRole,                  // int tc::AlertLevel
+        ProjectionRole,                  // QDateTime of reaching the limit, invalid if none
+        ProjectionKindRole,              // int LimitProjection::Kind
+        ConsumerRole,                    // tc::TopConsumer
+    };
+    Q_ENUM(Role)
+
+    explicit TopConsumersModel(TenantStore *store, QObject *parent = nullptr);
+    ~TopConsumersModel() override;
+
+    void setResource(const QString &resource, ResourceUnit unit);
+    QString resource() const { return m_query.resource; }
+    void setLimit(int rows);
+    void setClock(std::function<QDateTime()> clock);
+    void reload();
+
+    bool isLoading() const { return m_loading; }
+    std::optional<Error> error() const { return m_error; }
+    TopConsumer consumerAt(int row) const;
+    LimitProjection projectionAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void loaded();
+
+private:
+    QPointer<TenantStore> m_store;
+    TopConsumersQuery m_query;
+    ResourceUnit m_unit = ResourceUnit::Bytes;
+    std::function<QDateTime()> m_clock;
+    QList<TopConsumer> m_rows;
+    QList<LimitProjection> m_projections;
+    std::optional<Error> m_error;
+    bool m_loading = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace tc
