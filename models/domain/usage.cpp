@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace tc {
 
@@ -86,11 +87,18 @@ int crossedThreshold(std::optional<qint64> used, std::optional<qint64> limit, co
         return 0;
     if (*limit <= 0)
         return *used > 0 ? 100 : 0;
-    // Compare in integers: used * 100 >= limit * t, without overflow for large byte counts.
+    // Compare in integers: used * 100 >= limit * t, i.e. used >= ceil(limit * t / 100), split
+    // as limit = 100 q + r so nothing overflows (a long double rounds 70-bit products).
+    const qint64 q = *limit / 100;
+    const qint64 r = *limit % 100;
     int reached = 0;
     for (int t : thresholds) {
-        const long double share = static_cast<long double>(*used) * 100.0L;
-        if (share >= static_cast<long double>(*limit) * t)
+        if (t <= 0)
+            continue;
+        const qint64 extra = (r * t + 99) / 100;
+        if (q > (std::numeric_limits<qint64>::max() - extra) / t)
+            continue; // beyond any qint64 usage
+        if (*used >= q * t + extra)
             reached = std::max(reached, t);
     }
     if (*used >= *limit)
