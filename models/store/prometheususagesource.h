@@ -17,6 +17,10 @@ namespace tc {
 // sampled or averaged value. Requests time out (Options::timeoutMs) and are aborted when the
 // returned future is cancelled. Errors are typed: Unreachable (no answer, timeout),
 // Validation (Prometheus refused the query: bad metric name …), Internal (malformed answer).
+//
+// The source lives on the thread that created it and must be called there (its network
+// requests run on that thread's event loop; nothing blocks). Destroying it ends every request
+// in flight with a Cancelled error.
 class PrometheusUsageSource final : public UsageSource
 {
     Q_OBJECT
@@ -37,6 +41,16 @@ public:
     QString location() const override;
 
     const Options &options() const;
+
+    // The base URL an operator typed ("prometheus:9090", "https://mon.example/prom/"):
+    // http or https with a host, no user or password (secrets never go into a profile), no
+    // query or fragment; "http://" is assumed without a scheme; a trailing slash is dropped.
+    static Result<QUrl> parseBaseUrl(const QString &text);
+    // Validation unless `name` is a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*).
+    static Status checkMetricName(const QString &name);
+
+    // Prometheus refuses a range query of more points than this per series.
+    static constexpr qint64 kMaxPointsPerSeries = 11000;
 
 private:
     struct Private;
