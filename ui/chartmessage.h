@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace tc::ui {
+
+// A message centred on a chart's plot ("Loading…", "No usage recorded…", an error with a
+// Retry button): part of the chart, never a dialog. Hidden while it has no text.
+class ChartMessage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChartMessage(QWidget *parent);
+
+    void show(const QString &text, bool offerRetry = false);
+    void clear() { show(QString()); }
+    // Empty while hidden.
+    QString text() const;
+    bool isRetryOffered() const;
+    // Centres the message on `plot` (the parent's coordinates).
+    void placeOver(const QRect &plot);
+
+Q_SIGNALS:
+    void retryClicked();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyPalette();
+
+    QLabel *m_label = nullptr;
+    QPushButton *m_retry = nullptr;
+    QRect m_plot;
+};
+
+} // namespace tc::ui
