@@ -1,5 +1,7 @@
 #include "ui/connectdialog.h"
 
+#include "models/store/prometheususagesource.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -56,6 +58,24 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     auto *advancedLayout = new QVBoxLayout(advanced);
     advancedLayout->addWidget(m_conninfo);
 
+    m_prometheusUrl = new QLineEdit(this);
+    m_prometheusUrl->setObjectName(QStringLiteral("prometheusUrl"));
+    m_prometheusUrl->setPlaceholderText(tr("empty: usage history from the database"));
+    m_prometheusUrl->setToolTip(tr("Read usage history from this Prometheus server (e.g. http://prometheus:9090) "
+                                   "instead of the database's usage_samples. Limits still come from the database. "
+                                   "No user name or password in the URL."));
+    m_prometheusUrl->setClearButtonEnabled(true);
+    m_prometheusMetric = new QLineEdit(this);
+    m_prometheusMetric->setObjectName(QStringLiteral("prometheusMetric"));
+    m_prometheusMetric->setPlaceholderText(QStringLiteral("tenancy_usage"));
+    m_prometheusMetric->setToolTip(tr("The metric that carries the usage, labelled tenant_id (the tenant's id) and "
+                                      "resource (e.g. storage_bytes). Empty: tenancy_usage."));
+    auto *usage = new QGroupBox(tr("Usage history (optional)"), this);
+    auto *usageForm = new QFormLayout(usage);
+    usageForm->addRow(tr("Prometheus U&RL:"), m_prometheusUrl);
+    usageForm->addRow(tr("&Metric:"), m_prometheusMetric);
+    connect(m_prometheusUrl, &QLineEdit::textChanged, this, &ConnectDialog::updateMode);
+
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("connectError"));
     m_error->setWordWrap(true);
@@ -80,6 +100,7 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(fields);
     layout->addWidget(advanced);
+    layout->addWidget(usage);
     layout->addWidget(m_error);
     layout->addWidget(m_busy);
     layout->addWidget(m_buttons);
@@ -90,6 +111,8 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     setTabOrder(m_user, m_password);
     setTabOrder(m_password, m_sslMode);
     setTabOrder(m_sslMode, m_conninfo);
+    setTabOrder(m_conninfo, m_prometheusUrl);
+    setTabOrder(m_prometheusUrl, m_prometheusMetric);
     updateMode();
 }
 
@@ -101,6 +124,8 @@ void ConnectDialog::setProfile(const ConnectionProfile &profile)
     m_user->setText(profile.user);
     m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(profile.sslMode)));
     m_conninfo->setText(profile.conninfo);
+    m_prometheusUrl->setText(profile.prometheusUrl);
+    m_prometheusMetric->setText(profile.prometheusMetric);
     updateMode();
 }
 
@@ -114,6 +139,11 @@ ConnectionProfile ConnectDialog::profile() const
     p.user = m_user->text().trimmed();
     p.sslMode = m_sslMode->currentData().toString();
     p.conninfo = m_conninfo->text().trimmed();
+    const Result<QUrl> url = PrometheusUsageSource::parseBaseUrl(m_prometheusUrl->text().trimmed());
+    p.prometheusUrl = m_prometheusUrl->text().trimmed().isEmpty() ? QString()
+                      : url.ok()                                  ? url.value().toString()
+                                                                  : m_prometheusUrl->text().trimmed();
+    p.prometheusMetric = m_prometheusUrl->text().trimmed().isEmpty() ? QString() : m_prometheusMetric->text().trimmed();
     return p;
 }
 
@@ -127,13 +157,31 @@ void ConnectDialog::updateMode()
     const bool fieldsUsed = m_conninfo->text().trimmed().isEmpty();
     for (QWidget *w : std::initializer_list<QWidget *>{m_host, m_port, m_database, m_user, m_sslMode})
         w->setEnabled(fieldsUsed);
+    m_prometheusMetric->setEnabled(!m_prometheusUrl->text().trimmed().isEmpty());
+}
+
+QString ConnectDialog::prometheusProblem() const
+{
+    const QString url = m_prometheusUrl->text().trimmed();
+    if (url.isEmpty())
+        return {};
+    if (const Result<QUrl> parsed = PrometheusUsageSource::parseBaseUrl(url); !parsed.ok())
+        return tr("The Prometheus URL is not usable: %1 Give the server's address, e.g. http://prometheus:9090, "
+                  "or leave it empty to read usage from the database.")
+            .arg(parsed.error().message);
+    const QString metric = m_prometheusMetric->text().trimmed();
+    if (!metric.isEmpty() && !PrometheusUsageSource::checkMetricName(metric).ok())
+        return tr("\"%1\" is not a Prometheus metric name: use letters, digits, _ and : only, not starting with a "
+                  "digit.")
+            .arg(metric);
+    return {};
 }
 
 void ConnectDialog::setBusy(bool busy)
 {
     m_busy->setVisible(busy);
     for (QWidget *w : std::initializer_list<QWidget *>{m_host, m_port, m_database, m_user, m_password, m_sslMode,
-                                                       m_conninfo})
+                                                       m_conninfo, m_prometheusUrl, m_prometheusMetric})
         w->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(true);
     for (QAbstractButton *b : m_buttons->buttons()) {
@@ -159,6 +207,11 @@ void ConnectDialog::focusPassword()
 
 void ConnectDialog::submit()
 {
+    if (const QString problem = prometheusProblem(); !problem.isEmpty()) {
+        showError(problem);
+        m_prometheusUrl->setFocus();
+        return;
+    }
     showError({});
     setBusy(true);
     Q_EMIT connectRequested(profile(), password());

@@ -14,7 +14,8 @@ class QProgressBar;
 namespace tc::ui {
 
 // Direct-profile connect dialog: host, port, database, user, password (asked each time; the
-// keychain comes later) or a full connection string. It stays open while the attempt runs
+// keychain comes later) or a full connection string, and optionally a Prometheus server to
+// read usage history from. It stays open while the attempt runs
 // and shows why an attempt failed, so nothing typed is lost.
 class ConnectDialog : public QDialog
 {
@@ -38,6 +39,8 @@ Q_SIGNALS:
 private:
     void updateMode();
     void submit();
+    // A translated reason why the Prometheus fields can't be used; empty when they can.
+    QString prometheusProblem() const;
 
     QLineEdit *m_host = nullptr;
     QSpinBox *m_port = nullptr;
@@ -46,6 +49,8 @@ private:
     QLineEdit *m_password = nullptr;
     QComboBox *m_sslMode = nullptr;
     QLineEdit *m_conninfo = nullptr;
+    QLineEdit *m_prometheusUrl = nullptr;
+    QLineEdit *m_prometheusMetric = nullptr;
     QLabel *m_error = nullptr;
     QProgressBar *m_busy = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

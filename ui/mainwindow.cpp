@@ -1,16 +1,21 @@
 #include "ui/mainwindow.h"
 
 #include "models/items/tenanttreemodel.h"
+#include "models/store/prometheususagesource.h"
 #include "models/store/tenantstore.h"
+#include "models/store/usagesource.h"
 #include "ui/connectdialog.h"
 #include "ui/errortext.h"
 #include "ui/tenantactions.h"
 #include "ui/tenantdetailspane.h"
 #include "ui/tenanttreepanel.h"
+#include "ui/topconsumersview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QItemSelectionModel>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -86,6 +91,16 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
     m_details->setLifecycleActions(m_tenantActions->lifecycleActions());
 
+    m_topConsumers = new TopConsumersView(this);
+    m_topConsumers->setObjectName(QStringLiteral("topConsumers"));
+    m_topConsumersDock = new QDockWidget(tr("Top Consumers"), this);
+    m_topConsumersDock->setObjectName(QStringLiteral("topConsumersDock"));
+    m_topConsumersDock->setWidget(m_topConsumers);
+    m_topConsumersDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_topConsumersDock);
+    m_topConsumersDock->hide();
+    connect(m_topConsumers, &TopConsumersView::tenantActivated, this, &MainWindow::revealTenant);
+
     createActions();
     updateStatus();
 
@@ -93,6 +108,7 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
     splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 MainWindow::~MainWindow()
@@ -101,6 +117,7 @@ MainWindow::~MainWindow()
     m_tree->setModel(nullptr);
     delete m_model;
     m_details->setStore(nullptr);
+    m_topConsumers->setStore(nullptr);
 }
 
 void MainWindow::createActions()
@@ -150,6 +167,13 @@ void MainWindow::createActions()
     view->addAction(m_refreshAction);
     view->addSeparator();
     view->addAction(m_tree->showDeletedAction());
+    QAction *topConsumers = m_topConsumersDock->toggleViewAction();
+    topConsumers->setObjectName(QStringLiteral("actionTopConsumers"));
+    topConsumers->setText(tr("Top &Consumers"));
+    topConsumers->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    topConsumers->setToolTip(tr("Tenants by share of their limit used, with the date each reaches it (Ctrl+Shift+U)"));
+    topConsumers->setStatusTip(tr("Show the tenants nearest their limits."));
+    view->addAction(topConsumers);
     QMenu *tenant = menuBar()->addMenu(tr("&Tenant"));
     m_tenantActions->addToMenu(tenant);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -276,11 +300,22 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_profile = profile;
     m_feedLive = m_store->isChangeFeedLive();
     m_tenantCount = -1;
-    m_details->setStore(m_store.get());
+    // The models of the new connection get their usage source before anything loads; the
+    // old source goes once nothing uses it.
+    std::unique_ptr<UsageSource> usageSource = makeUsageSource(profile);
+    m_details->setStore(m_store.get(), usageSource.get());
+    m_usageSource = std::move(usageSource);
     m_details->setReadOnly(!session.canWrite());
+    m_topConsumers->setStore(m_store.get());
+    m_pendingReveal = QUuid();
 
     m_model = new TenantTreeModel(m_store.get(), this);
     connect(m_model, &TenantTreeModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_model, &TenantTreeModel::filterApplied, this, [this] {
+        // After the tree panel put the cursor on the first match: the tenant asked for wins.
+        if (!m_pendingReveal.isNull() && selectInTree(m_pendingReveal))
+            m_pendingReveal = QUuid();
+    });
     connect(m_model, &TenantTreeModel::loadingChanged, this, [this](bool loading) {
         if (loading && statusBar()->currentMessage().isEmpty()) // never over a message that says what happened
             statusBar()->showMessage(tr("Loading…"));
@@ -399,6 +434,8 @@ void MainWindow::saveProfile(const ConnectionProfile &profile) const
     settings.setValue(QStringLiteral("user"), profile.user);
     settings.setValue(QStringLiteral("sslmode"), profile.sslMode);
     settings.setValue(QStringLiteral("conninfo"), profile.summary() == profile.conninfo ? profile.conninfo : QString());
+    settings.setValue(QStringLiteral("prometheus_url"), profile.prometheusUrl);
+    settings.setValue(QStringLiteral("prometheus_metric"), profile.prometheusMetric);
 }
 
 ConnectionProfile MainWindow::savedProfile() const
@@ -412,7 +449,54 @@ ConnectionProfile MainWindow::savedProfile() const
     p.user = settings.value(QStringLiteral("user")).toString();
     p.sslMode = settings.value(QStringLiteral("sslmode")).toString();
     p.conninfo = settings.value(QStringLiteral("conninfo")).toString();
+    p.prometheusUrl = settings.value(QStringLiteral("prometheus_url")).toString();
+    p.prometheusMetric = settings.value(QStringLiteral("prometheus_metric")).toString();
     return p;
+}
+
+std::unique_ptr<UsageSource> MainWindow::makeUsageSource(const ConnectionProfile &profile)
+{
+    if (profile.prometheusUrl.trimmed().isEmpty())
+        return std::make_unique<StoreUsageSource>(m_store.get());
+    const Result<QUrl> url = PrometheusUsageSource::parseBaseUrl(profile.prometheusUrl.trimmed());
+    const QString metric = profile.prometheusMetric.trimmed();
+    if (!url.ok() || (!metric.isEmpty() && !PrometheusUsageSource::checkMetricName(metric).ok())) {
+        statusBar()->showMessage(tr("The Prometheus settings of this profile are not usable; usage history comes "
+                                    "from the database."),
+                                 kStatusMessageMs);
+        return std::make_unique<StoreUsageSource>(m_store.get());
+    }
+    PrometheusUsageSource::Options options;
+    options.baseUrl = url.value();
+    if (!metric.isEmpty())
+        options.metric = metric;
+    return std::make_unique<PrometheusUsageSource>(options);
+}
+
+bool MainWindow::selectInTree(const QUuid &id)
+{
+    const QModelIndex index = m_model ? m_model->indexOf(id) : QModelIndex();
+    if (!index.isValid())
+        return false;
+    QTreeView *view = m_tree->view();
+    for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+        view->expand(parent);
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->scrollTo(index);
+    view->setFocus();
+    return true;
+}
+
+void MainWindow::revealTenant(const QUuid &id, const QString &slug)
+{
+    if (!m_model || id.isNull())
+        return;
+    m_pendingReveal = QUuid();
+    if (selectInTree(id))
+        return;
+    // Not loaded yet: the server's search opens the way to it, then it is selected.
+    m_pendingReveal = id;
+    m_tree->filterEdit()->setText(slug);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -421,6 +505,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
         settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     QMainWindow::closeEvent(event);
 }
 

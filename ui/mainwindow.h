@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
+#include <QUuid>
 
 #include <functional>
 #include <memory>
@@ -14,10 +15,12 @@
 
 class QLabel;
 class QAction;
+class QDockWidget;
 
 namespace tc {
 class TenantStore;
 class TenantTreeModel;
+class UsageSource;
 }
 
 namespace tc::ui {
@@ -26,9 +29,11 @@ class ConnectDialog;
 class TenantDetailsPane;
 class TenantActions;
 class TenantTreePanel;
+class TopConsumersView;
 
-// Assembles the console: tree panel, details pane, actions and status bar; owns the store of
-// the current connection. Knows nothing about how a store talks to its server.
+// Assembles the console: tree panel, details pane, the top consumers dock, actions and status
+// bar; owns the store of the current connection and its usage source (the database, or the
+// profile's Prometheus server). Knows nothing about how a store talks to its server.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,6 +56,12 @@ public:
     TenantTreePanel *treePanel() const { return m_tree; }
     TenantDetailsPane *detailsPane() const { return m_details; }
     TenantActions *tenantActions() const { return m_tenantActions; }
+    TopConsumersView *topConsumers() const { return m_topConsumers; }
+    QDockWidget *topConsumersDock() const { return m_topConsumersDock; }
+    UsageSource *usageSource() const { return m_usageSource.get(); }
+    // Selects a tenant in the tree, opening the way to it (through a search by its slug when
+    // its branch isn't loaded yet).
+    void revealTenant(const QUuid &id, const QString &slug);
     const SessionInfo &session() const { return m_session; }
 
 Q_SIGNALS:
@@ -75,6 +86,9 @@ private:
     void retire(std::unique_ptr<TenantStore> store);
     void reapRetired();
     ConnectionProfile savedProfile() const;
+    // The usage source a profile asks for; null (and a status message) for an unusable one.
+    std::unique_ptr<UsageSource> makeUsageSource(const ConnectionProfile &profile);
+    bool selectInTree(const QUuid &id);
 
     StoreFactory m_factory;
     std::unique_ptr<TenantStore> m_store;
@@ -90,6 +104,10 @@ private:
     TenantTreePanel *m_tree = nullptr;
     TenantDetailsPane *m_details = nullptr;
     TenantActions *m_tenantActions = nullptr;
+    TopConsumersView *m_topConsumers = nullptr;
+    QDockWidget *m_topConsumersDock = nullptr;
+    std::unique_ptr<UsageSource> m_usageSource;
+    QUuid m_pendingReveal;
     QPointer<ConnectDialog> m_connectDialog;
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/lifecycletimeline.h"
 #include "ui/quotaeditor.h"
 #include "ui/tenanttreedelegate.h"
+#include "ui/usagetab.h"
 
 #include <QAction>
 #include <QFontDatabase>
@@ -151,6 +152,11 @@ TenantDetailsPane::TenantDetailsPane(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(lifecyclePage, tr("&Lifecycle"));
     m_tabs->setTabToolTip(2, tr("The state, what holds it there, and every state change: who, when, from, to and why"));
 
+    m_usage = new UsageTab(page);
+    m_usage->setObjectName(QStringLiteral("usageTab"));
+    m_tabs->addTab(m_usage, tr("&Usage"));
+    m_tabs->setTabToolTip(3, tr("Usage over time next to the limit and its thresholds, by resource or by sub-tenant"));
+
     auto *pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(6, 6, 6, 0);
     pageLayout->addLayout(titleRow);
@@ -209,10 +215,11 @@ void TenantDetailsPane::showUsage(UsageRow &row, const UsageLimit &usage, bool b
     }
 }
 
-void TenantDetailsPane::setStore(TenantStore *store)
+void TenantDetailsPane::setStore(TenantStore *store, UsageSource *usageSource)
 {
     m_quotas->setStore(store);
     m_timeline->setStore(store);
+    m_usage->setStore(store, usageSource);
 }
 
 void TenantDetailsPane::setReadOnly(bool readOnly)
@@ -264,6 +271,7 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
         setPlaceholder(tr("Select a tenant to see its details."));
         m_tenant = Tenant();
         m_timeline->setTenant(m_tenant);
+        m_usage->setTenant(m_tenant);
         return;
     }
     m_stack->setCurrentIndex(1);
@@ -307,6 +315,7 @@ void TenantDetailsPane::setTenant(const Tenant &tenant, const QString &path)
     showUsage(m_storage, tenant.storage, true);
     m_quotas->setTenant(tenant);
     m_timeline->setTenant(tenant);
+    m_usage->setTenant(tenant);
     m_tenant = tenant;
     updateLifecycleButtons();
 }

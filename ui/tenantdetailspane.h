@@ -17,16 +17,18 @@ class QTabWidget;
 
 namespace tc {
 class TenantStore;
+class UsageSource;
 }
 
 namespace tc::ui {
 
 class LifecycleTimeline;
 class QuotaEditor;
+class UsageTab;
 
 // The selected tenant: a "Details" tab (identity, lifecycle, hierarchy, settings, usage next
-// to the limit), a "Quotas" tab with the quota editor and a "Lifecycle" tab with the state
-// history and the transitions that apply.
+// to the limit), a "Quotas" tab with the quota editor, a "Lifecycle" tab with the state
+// history and the transitions that apply, and a "Usage" tab with the usage charts.
 class TenantDetailsPane : public QWidget
 {
     Q_OBJECT
@@ -36,8 +38,9 @@ public:
 
     void setTenant(const Tenant &tenant, const QString &path);
     void setPlaceholder(const QString &text);
-    // The connection the quota editor reads and writes through (null: none).
-    void setStore(TenantStore *store);
+    // The connection the quota editor reads and writes through (null: none), and where the
+    // Usage tab reads history (null: the store's database; not owned).
+    void setStore(TenantStore *store, UsageSource *usageSource = nullptr);
     // Auditors see quotas but can't edit them.
     void setReadOnly(bool readOnly);
 
@@ -47,6 +50,7 @@ public:
 
     QuotaEditor *quotaEditor() const { return m_quotas; }
     LifecycleTimeline *lifecycleTimeline() const { return m_timeline; }
+    UsageTab *usageTab() const { return m_usage; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -63,6 +67,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QuotaEditor *m_quotas = nullptr;
     LifecycleTimeline *m_timeline = nullptr;
+    UsageTab *m_usage = nullptr;
     Tenant m_tenant;
     QList<QAction *> m_lifecycleActions;
     QList<QToolButton *> m_lifecycleButtons;

@@ -1,10 +1,14 @@
 #include "ui/tenanttreedelegate.h"
 
 #include "models/items/tenanttreemodel.h"
+#include "ui/usagechartstyle.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPen>
+#include <QPixmap>
 
 namespace tc::ui {
 
@@ -34,6 +38,52 @@ void TenantTreeDelegate::paintUsageBar(QPainter *painter, const QRect &bar, cons
     painter->setBrush(usageColor(fraction));
     painter->drawRoundedRect(fill, 1.5, 1.5);
     painter->restore();
+}
+
+QIcon TenantTreeDelegate::alertIcon(AlertLevel level, bool dark)
+{
+    static QHash<int, QIcon> cache;
+    const int key = int(level) * 2 + (dark ? 1 : 0);
+    if (level == AlertLevel::None)
+        return {};
+    if (const auto it = cache.constFind(key); it != cache.cend())
+        return *it;
+    QIcon icon;
+    for (const int size : {16, 24, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor color = UsageChartStyle::alertColor(level, dark);
+        const double s = size;
+        QColor mark(0x1b, 0x1b, 0x1b);
+        if (level == AlertLevel::Critical) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(color);
+            p.drawEllipse(QRectF(s * 0.06, s * 0.06, s * 0.88, s * 0.88));
+            mark = Qt::white;
+        } else {
+            QPainterPath triangle;
+            triangle.moveTo(s * 0.5, s * 0.06);
+            triangle.lineTo(s * 0.97, s * 0.92);
+            triangle.lineTo(s * 0.03, s * 0.92);
+            triangle.closeSubpath();
+            p.setPen(QPen(color.darker(dark ? 100 : 115), s / 16.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.setBrush(color);
+            p.drawPath(triangle);
+        }
+        // The exclamation mark: a bar and a dot.
+        p.setPen(Qt::NoPen);
+        p.setBrush(mark);
+        const double w = s * 0.13;
+        const double top = level == AlertLevel::Critical ? s * 0.22 : s * 0.32;
+        p.drawRoundedRect(QRectF(s * 0.5 - w / 2, top, w, s * 0.38), w / 2, w / 2);
+        p.drawEllipse(QRectF(s * 0.5 - w * 0.6, s * (level == AlertLevel::Critical ? 0.66 : 0.74) - w * 0.1, w * 1.2, w * 1.2));
+        p.end();
+        icon.addPixmap(pixmap);
+    }
+    cache.insert(key, icon);
+    return icon;
 }
 
 QColor TenantTreeDelegate::usageColor(double fraction)
@@ -66,6 +116,15 @@ void TenantTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
     }
     if (index.column() == TenantTreeModel::NameColumn && index.data(TenantTreeModel::MatchRole).toBool())
         option->font.setBold(true);
+    if (index.column() == TenantTreeModel::NameColumn) {
+        const auto level = AlertLevel(index.data(TenantTreeModel::AlertLevelRole).toInt());
+        if (level != AlertLevel::None) {
+            option->icon = alertIcon(level, UsageChartStyle::isDark(option->palette));
+            option->features |= QStyleOptionViewItem::HasDecoration;
+            const int side = std::min(option->fontMetrics.height(), 16);
+            option->decorationSize = QSize(side, side);
+        }
+    }
 }
 
 QStyleOptionViewItem TenantTreeDelegate::drawBackground(QPainter *painter, const QStyleOptionViewItem &option,

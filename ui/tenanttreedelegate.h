@@ -1,11 +1,15 @@
 #pragma once
 
+#include "models/domain/usage.h"
+
+#include <QIcon>
 #include <QStyledItemDelegate>
 
 namespace tc::ui {
 
 // Paints the tenant tree: usage next to the limit as a bar coloured by how full it is,
-// the lifecycle state as a coloured dot, deleted tenants dimmed, search matches in bold.
+// the lifecycle state as a coloured dot, deleted tenants dimmed, search matches in bold, and
+// a warning mark before the name of a tenant whose usage reached a soft threshold.
 class TenantTreeDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -23,6 +27,9 @@ public:
     // to `fraction` (capped at 1) in usageColor(), and cell text in the option's font and
     // the style's (un)selected text colour, elided to fit.
     static void paintUsageBar(QPainter *painter, const QRect &bar, const QPalette &palette, double fraction);
+    // The mark of a usage alert: a triangle for a threshold reached, a disc for the last one
+    // or the limit; in colours that read on light and on dark palettes.
+    static QIcon alertIcon(AlertLevel level, bool dark);
     static void paintCellText(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
                               Qt::Alignment alignment, const QString &text, Qt::TextElideMode elide);
 

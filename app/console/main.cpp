@@ -32,6 +32,16 @@ int main(int argc, char *argv[])
                           QApplication::translate("main", "Connect at start with this libpq connection string."),
                           QStringLiteral("conninfo"));
     parser.addOption(db);
+    QCommandLineOption prometheus(QStringLiteral("prometheus"),
+                                  QApplication::translate("main", "With --db: read usage history from this Prometheus "
+                                                                  "server (e.g. http://127.0.0.1:9090)."),
+                                  QStringLiteral("url"));
+    parser.addOption(prometheus);
+    QCommandLineOption metric(QStringLiteral("prometheus-metric"),
+                              QApplication::translate("main", "The Prometheus metric with the usage (default "
+                                                              "tenancy_usage)."),
+                              QStringLiteral("name"));
+    parser.addOption(metric);
     parser.process(app);
 
     tc::ui::MainWindow window(&tc::PgStore::forProfile);
@@ -39,6 +49,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(db)) {
         tc::ConnectionProfile profile;
         profile.conninfo = parser.value(db);
+        profile.prometheusUrl = parser.value(prometheus);
+        profile.prometheusMetric = parser.value(metric);
         window.connectTo(profile);
     } else {
         window.showConnectDialog();
