@@ -1,0 +1,451 @@
+// The Usage tab offscreen on a real database with real samples: one chart per metered
+// resource with a point per bucket in the min–max band and the limit line at the limit, a peak
+// that survives, the in-chart messages of an empty window and of an unlimited tenant, a range
+// change that reloads, polling that stops when the tab is hidden, the CSV export, the hover
+// text of a bucket; the top consumers view activates the right tenant and the main window
+// selects it in the tree.
+
+#include "models/domain/usage.h"
+#include "models/items/tenanttreemodel.h"
+#include "models/items/topconsumersmodel.h"
+#include "models/items/usageseriesmodel.h"
+#include "models/store/pgstore.h"
+#include "tests/support/await.h"
+#include "tests/support/pgtestdatabase.h"
+#include "ui/mainwindow.h"
+#include "ui/tenantdetailspane.h"
+#include "ui/tenanttreepanel.h"
+#include "ui/topconsumersview.h"
+#include "ui/usagechartview.h"
+#include "ui/usagetab.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QAreaSeries>
+#include <QChart>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QLineSeries>
+#include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace tc;
+using tc::test::await;
+using tc::test::PgTestDatabase;
+
+namespace {
+
+const QString kOperator = QStringLiteral("tst_usagetab_operator");
+// "Now" for the models: samples end here, so the windows are known exactly.
+const QDateTime kNow = QDateTime(QDate(2025, 6, 15), QTime(12, 20), Qt::UTC);
+constexpr qint64 kItemsLimit = 1000;
+constexpr qint64 kPeak = 1200; // one hour over the limit, 30 hours before kNow
+const QDateTime kPeakAt = QDateTime(QDate(2025, 6, 14), QTime(6, 0), Qt::UTC);
+constexpr int kHistoryDays = 40;
+
+} // namespace
+
+class TstUsageTab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void oneChartPerMeteredResource();
+    void emptyWindowIsSaidOnThePlot();
+    void unlimitedTenantHasNoLimitLine();
+    void rangeChangeReloads();
+    void hiddenTabStopsPolling();
+    void csvExportWritesTheModelsCsv();
+    void hoverShowsTheBucket();
+    void topConsumersActivateTheTenant();
+
+private:
+    QUuid insertTenant(const QString &slug);
+    // The tab showing `tenant`, once its load (and any reload for the plot's width) is over.
+    bool showTenant(const QUuid &tenant);
+    Tenant tenantOf(const QUuid &id) const
+    {
+        const Result<Tenant> t = await(m_store->tenant(id));
+        return t.ok() ? t.value() : Tenant();
+    }
+    // Bucket starts of the hourly samples inside `window`, as bucketed by `bucketSeconds`.
+    static QSet<qint64> expectedBuckets(const TimeWindow &window, qint64 bucketSeconds);
+
+    std::unique_ptr<PgTestDatabase> m_db;
+    std::unique_ptr<PgStore> m_store;
+    std::unique_ptr<ui::UsageTab> m_tab;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    QUuid m_metered;
+    QUuid m_unlimited;
+    QUuid m_silent;
+};
+
+QUuid TstUsageTab::insertTenant(const QString &slug)
+{
+    QString error;
+    const QUuid id(m_db->scalar(QStringLiteral("INSERT INTO tenancy.tenants (slug, display_name) VALUES ('%1', '%1') "
+                                               "RETURNING id")
+                                    .arg(slug),
+                                &error)
+                       .toString());
+    if (id.isNull())
+        qWarning("%s", qPrintable(error));
+    return id;
+}
+
+void TstUsageTab::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("TenantConsoleTests"));
+    QSettings().clear();
+    m_db = std::make_unique<PgTestDatabase>(QStringLiteral("tst_usagetab"));
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    QVERIFY2(m_db->migrate(), qPrintable(m_db->error()));
+    QVERIFY(m_db->createLogin(kOperator, QStringLiteral("tenancy_operator")));
+
+    m_metered = insertTenant(QStringLiteral("metered"));
+    m_unlimited = insertTenant(QStringLiteral("unlimited"));
+    m_silent = insertTenant(QStringLiteral("silent"));
+    QVERIFY(!m_metered.isNull() && !m_unlimited.isNull() && !m_silent.isNull());
+    const QString metered = m_metered.toString(QUuid::WithoutBraces);
+    QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) VALUES "
+                                       "('%1', 'items', %2), ('%1', 'storage_bytes', 10000000000), "
+                                       "('%1', 'queries_per_minute', 600), ('%3', 'items', 5000)")
+                            .arg(metered)
+                            .arg(kItemsLimit)
+                            .arg(m_silent.toString(QUuid::WithoutBraces))),
+             QString());
+    // Hourly samples up to kNow's hour: items climb through the day, with one hour over the
+    // limit; storage and queries are flat. The unlimited tenant meters items only.
+    const QString from = kNow.addDays(-kHistoryDays).toString(Qt::ISODate);
+    const QString to = kNow.toString(Qt::ISODate);
+    QCOMPARE(m_db->exec(QStringLiteral(
+                            "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                            "SELECT '%1', 'items', g, CASE WHEN g = '%4' THEN %5 ELSE 500 + extract(hour FROM g)::int * 10 END "
+                            "FROM generate_series(date_trunc('hour', '%2'::timestamptz), '%3'::timestamptz, '1 hour') g; "
+                            "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                            "SELECT '%1', 'storage_bytes', g, 4000000000 "
+                            "FROM generate_series(date_trunc('hour', '%2'::timestamptz), '%3'::timestamptz, '1 hour') g; "
+                            "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                            "SELECT '%1', 'queries_per_minute', g, 120 "
+                            "FROM generate_series(date_trunc('hour', '%2'::timestamptz), '%3'::timestamptz, '1 hour') g; "
+                            "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                            "SELECT '%6', 'items', g, 700 "
+                            "FROM generate_series(date_trunc('hour', '%2'::timestamptz), '%3'::timestamptz, '1 hour') g")
+                            .arg(metered, from, to, kPeakAt.toString(Qt::ISODate))
+                            .arg(kPeak)
+                            .arg(m_unlimited.toString(QUuid::WithoutBraces))),
+             QString());
+
+    m_store = std::make_unique<PgStore>(m_db->conninfo(kOperator));
+    QVERIFY(await(m_store->open()).ok());
+}
+
+void TstUsageTab::init()
+{
+    m_tab = std::make_unique<ui::UsageTab>();
+    m_tab->resize(900, 1000);
+    m_tab->setStore(m_store.get());
+    QVERIFY(m_tab->model());
+    m_tab->model()->setClock([] { return kNow; });
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_tab->model(),
+                                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+void TstUsageTab::cleanup()
+{
+    m_tester.reset();
+    m_tab.reset();
+}
+
+bool TstUsageTab::showTenant(const QUuid &tenant)
+{
+    m_tab->setTenant(tenantOf(tenant));
+    m_tab->show();
+    if (!QTest::qWaitForWindowExposed(m_tab.get()))
+        return false;
+    UsageSeriesModel *model = m_tab->model();
+    const auto settled = [model] {
+        return model->tenant().isNull() == false && !model->isLoading()
+               && model->status() != UsageSeriesModel::Status::Loading && model->status() != UsageSeriesModel::Status::Idle;
+    };
+    if (!QTest::qWaitFor(settled, 20000))
+        return false;
+    // The plot's width may ask for other buckets once laid out: let that reload finish too.
+    QTest::qWait(600);
+    return QTest::qWaitFor(settled, 20000);
+}
+
+QSet<qint64> TstUsageTab::expectedBuckets(const TimeWindow &window, qint64 bucketSeconds)
+{
+    QSet<qint64> starts;
+    const QDateTime first = QDateTime::fromSecsSinceEpoch(kNow.addDays(-kHistoryDays).toSecsSinceEpoch() / 3600 * 3600, Qt::UTC);
+    for (QDateTime at = first; at <= kNow; at = at.addSecs(3600)) {
+        if (at >= window.from && at < window.to)
+            starts.insert(bucketStartMs(at.toMSecsSinceEpoch(), bucketSeconds));
+    }
+    return starts;
+}
+
+void TstUsageTab::oneChartPerMeteredResource()
+{
+    QVERIFY(showTenant(m_metered));
+    UsageSeriesModel *model = m_tab->model();
+    QCOMPARE(model->status(), UsageSeriesModel::Status::Ready);
+    QCOMPARE(model->window(), windowFor(UsageRange::Last7Days, kNow));
+
+    QStringList resources;
+    for (ui::UsageChartView *chart : m_tab->charts())
+        resources << chart->resource();
+    QCOMPARE(resources, (QStringList{QStringLiteral("items"), QStringLiteral("storage_bytes"),
+                                     QStringLiteral("queries_per_minute")}));
+
+    ui::UsageChartView *items = m_tab->chartFor(QStringLiteral("items"));
+    QVERIFY(items);
+    QCOMPARE(items->message(), QString());
+    const QSet<qint64> buckets = expectedBuckets(model->window(), model->bucketSeconds());
+    QVERIFY(buckets.size() >= 24);
+    QCOMPARE(items->minSeries()->count(), int(buckets.size()));
+    QCOMPARE(items->maxSeries()->count(), int(buckets.size()));
+    QCOMPARE(items->meanSeries()->count(), int(buckets.size()));
+    QCOMPARE(items->bandSeries()->upperSeries(), items->maxSeries());
+    QCOMPARE(items->bandSeries()->lowerSeries(), items->minSeries());
+
+    // The hour over the limit is the band's top, whatever the bucket width.
+    double top = 0;
+    for (const QPointF &p : items->maxSeries()->points())
+        top = std::max(top, p.y());
+    QCOMPARE(top, double(kPeak));
+
+    QVERIFY(items->limitSeries());
+    QCOMPARE(items->limitSeries()->count(), 2);
+    QCOMPARE(items->limitSeries()->at(0).y(), double(kItemsLimit));
+    QCOMPARE(items->limitSeries()->at(1).y(), double(kItemsLimit));
+    QCOMPARE(items->thresholdBands().size(), 3); // 80–90, 90–95, 95–100 %
+    QCOMPARE(items->thresholdBands().first()->lowerSeries()->at(0).y(), 0.8 * kItemsLimit);
+    QCOMPARE(items->thresholdBands().last()->upperSeries()->at(0).y(), double(kItemsLimit));
+    QVERIFY(items->chart()->title().contains(QStringLiteral("1K")));
+
+    ui::UsageChartView *storage = m_tab->chartFor(QStringLiteral("storage_bytes"));
+    QVERIFY(storage && storage->limitSeries());
+    QCOMPARE(storage->limitSeries()->at(0).y(), 1e10);
+    QCOMPARE(storage->minSeries()->count(), int(buckets.size()));
+
+    QVERIFY(m_tab->statusText().startsWith(QStringLiteral("Database")));
+    QVERIFY(m_tab->statusText().contains(QStringLiteral("loaded")));
+}
+
+void TstUsageTab::emptyWindowIsSaidOnThePlot()
+{
+    QVERIFY(showTenant(m_silent));
+    QCOMPARE(m_tab->model()->status(), UsageSeriesModel::Status::Empty);
+    QVERIFY(!m_tab->charts().isEmpty());
+    for (ui::UsageChartView *chart : m_tab->charts()) {
+        QVERIFY2(chart->message().startsWith(QStringLiteral("No usage recorded between")), qPrintable(chart->message()));
+        QVERIFY(!chart->isRetryOffered());
+        QCOMPARE(chart->minSeries()->count(), 0);
+    }
+}
+
+void TstUsageTab::unlimitedTenantHasNoLimitLine()
+{
+    QVERIFY(showTenant(m_unlimited));
+    ui::UsageChartView *items = m_tab->chartFor(QStringLiteral("items"));
+    QVERIFY(items);
+    QVERIFY(items->minSeries()->count() > 0);
+    QVERIFY(!items->limitSeries());
+    QVERIFY(items->thresholdBands().isEmpty());
+    QVERIFY2(items->chart()->title().contains(QStringLiteral("No limit")), qPrintable(items->chart()->title()));
+    // Nothing metered for storage in the window: said on its plot.
+    ui::UsageChartView *storage = m_tab->chartFor(QStringLiteral("storage_bytes"));
+    if (storage)
+        QVERIFY2(storage->message().startsWith(QStringLiteral("No usage recorded between")), qPrintable(storage->message()));
+}
+
+void TstUsageTab::rangeChangeReloads()
+{
+    QVERIFY(showTenant(m_metered));
+    UsageSeriesModel *model = m_tab->model();
+    QSignalSpy loaded(model, &UsageSeriesModel::loaded);
+    QComboBox *range = m_tab->rangeCombo();
+    QCOMPARE(range->currentData().toInt(), int(UsageRange::Last7Days));
+    range->setFocus();
+    QTest::keyClick(range, Qt::Key_Up); // Last 24 hours
+    QCOMPARE(range->currentData().toInt(), int(UsageRange::Last24Hours));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1 && !model->isLoading(), 20000);
+    QCOMPARE(model->range(), UsageRange::Last24Hours);
+    QCOMPARE(model->window(), windowFor(UsageRange::Last24Hours, kNow));
+    QCOMPARE(model->bucketSeconds(), 3600);
+    ui::UsageChartView *items = m_tab->chartFor(QStringLiteral("items"));
+    QCOMPARE(items->minSeries()->count(), int(expectedBuckets(model->window(), 3600).size()));
+    QCOMPARE(items->minSeries()->count(), 24); // 13:00 the day before … 12:00
+}
+
+void TstUsageTab::hiddenTabStopsPolling()
+{
+    // In the details pane's tab widget, as the application has it.
+    QTabWidget tabs;
+    auto *other = new QWidget;
+    tabs.addTab(other, QStringLiteral("Details"));
+    ui::UsageTab *tab = m_tab.release();
+    m_tester.reset();
+    tabs.addTab(tab, QStringLiteral("Usage"));
+    tabs.resize(900, 900);
+    tab->setTenant(tenantOf(m_metered));
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    UsageSeriesModel *model = tab->model();
+    QVERIFY(!model->isActive()); // not the current tab: nothing loads, nothing polls
+    QVERIFY(!model->isPolling());
+    QVERIFY(model->tenant().isNull());
+
+    tabs.setCurrentWidget(tab);
+    QTRY_VERIFY_WITH_TIMEOUT(model->status() == UsageSeriesModel::Status::Ready, 20000);
+    QVERIFY(model->isActive());
+    QVERIFY(model->isPolling());
+
+    tabs.setCurrentWidget(other);
+    QVERIFY(!model->isActive());
+    QVERIFY(!model->isPolling());
+
+    tabs.setCurrentWidget(tab);
+    QVERIFY(model->isPolling());
+    tabs.hide();
+    QVERIFY(!model->isPolling());
+}
+
+void TstUsageTab::csvExportWritesTheModelsCsv()
+{
+    QVERIFY(showTenant(m_metered));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString csvFile = dir.filePath(QStringLiteral("usage.csv"));
+    QString error;
+    QVERIFY2(m_tab->exportCsv(csvFile, &error), qPrintable(error));
+    QFile file(csvFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QCOMPARE(written, m_tab->model()->toCsv());
+    QVERIFY(written.startsWith("resource,bucket_start_utc"));
+    QVERIFY(written.contains("items,"));
+
+    const QString pngFile = dir.filePath(QStringLiteral("usage.png"));
+    QVERIFY2(m_tab->exportPng(pngFile, &error), qPrintable(error));
+    QImage image(pngFile);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.height() >= 3 * 200); // the three charts
+
+    QVERIFY(!m_tab->exportCsv(dir.filePath(QStringLiteral("missing/dir/usage.csv")), &error));
+    QVERIFY(error.contains(QStringLiteral("Could not write")));
+}
+
+void TstUsageTab::hoverShowsTheBucket()
+{
+    QVERIFY(showTenant(m_metered));
+    UsageSeriesModel *model = m_tab->model();
+    ui::UsageChartView *items = m_tab->chartFor(QStringLiteral("items"));
+    const int row = model->seriesRow(QStringLiteral("items"));
+    const qint64 width = model->bucketSeconds() * 1000;
+    const qint64 start = bucketStartMs(kPeakAt.toMSecsSinceEpoch(), model->bucketSeconds());
+    const int bucket = model->bucketRowNear(row, start);
+    QCOMPARE(model->bucketsAt(row).at(bucket).startMs, start);
+    QCOMPARE(model->bucketsAt(row).at(bucket).max, kPeak);
+
+    const QPoint at = items->positionOf(start + width / 2, 900);
+    const QString text = items->hoverTextAt(at);
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC);
+    const QDateTime to = from.addMSecs(width);
+    QVERIFY2(text.contains(QStringLiteral("UTC %1 – %2")
+                               .arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                    to.toString(from.date() == to.date() ? QStringLiteral("HH:mm")
+                                                                         : QStringLiteral("yyyy-MM-dd HH:mm")))),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Max 1.2K")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("120.0 % of the 1K limit")), qPrintable(text));
+    // Outside the plot there is nothing to say.
+    QCOMPARE(items->hoverTextAt(QPoint(1, 1)), QString());
+    items->hoverAt(at); // shows the tooltip and the marker without trouble
+}
+
+void TstUsageTab::topConsumersActivateTheTenant()
+{
+    m_tab.reset();
+    m_tester.reset();
+    ui::MainWindow window(&PgStore::forProfile);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &ui::MainWindow::connectionFinished);
+    ConnectionProfile profile;
+    profile.conninfo = m_db->conninfo(kOperator);
+    window.connectTo(profile);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().toBool());
+
+    // The dock opens from the View menu's action (Ctrl+Shift+U) and loads once shown.
+    QAction *action = window.findChild<QAction *>(QStringLiteral("actionTopConsumers"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    action->trigger();
+    QVERIFY(window.topConsumersDock()->isVisible());
+    ui::TopConsumersView *view = window.topConsumers();
+    const int itemsIndex = view->resourceCombo()->findData(QStringLiteral("items"));
+    QVERIFY(itemsIndex >= 0);
+    view->resourceCombo()->setCurrentIndex(itemsIndex);
+    Q_EMIT view->resourceCombo()->activated(itemsIndex);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->resource() == QStringLiteral("items") && !view->model()->isLoading()
+                                 && view->model()->rowCount() > 0,
+                             20000);
+
+    // Sorted by share, highest first: the tenant over its limit leads.
+    QSortFilterProxyModel *proxy = view->proxy();
+    const QModelIndex first = proxy->index(0, TopConsumersModel::TenantColumn);
+    QCOMPARE(first.data(TopConsumersModel::TenantIdRole).toUuid(), m_metered);
+    QCOMPARE(proxy->index(0, TopConsumersModel::ShareColumn).data(TopConsumersModel::FractionRole).toDouble(), 0.62);
+
+    QSignalSpy activated(view, &ui::TopConsumersView::tenantActivated);
+    QTableView *table = view->view();
+    const QRect cell = table->visualRect(proxy->mapFromSource(proxy->mapToSource(first)));
+    QVERIFY(table->viewport()->rect().contains(cell.center()));
+    // A double-click as a mouse makes it: a click, then the second press as a double-click.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().at(0).toUuid(), m_metered);
+    QCOMPARE(activated.first().at(1).toString(), QStringLiteral("metered"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.treePanel()->view()->currentIndex().data(TenantTreeModel::TenantIdRole).toUuid(),
+                              m_metered, 20000);
+
+    // Enter on another row does the same.
+    const int unlimitedRow = [&] {
+        for (int r = 0; r < proxy->rowCount(); ++r) {
+            if (proxy->index(r, 0).data(TopConsumersModel::TenantIdRole).toUuid() == m_unlimited)
+                return r;
+        }
+        return -1;
+    }();
+    QVERIFY(unlimitedRow > 0);
+    table->setFocus();
+    table->setCurrentIndex(proxy->index(unlimitedRow, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(activated.size(), 2);
+    QCOMPARE(activated.last().at(0).toUuid(), m_unlimited);
+    QTRY_COMPARE_WITH_TIMEOUT(window.treePanel()->view()->currentIndex().data(TenantTreeModel::TenantIdRole).toUuid(),
+                              m_unlimited, 20000);
+}
+
+QTEST_MAIN(TstUsageTab)
+#include "tst_usagetab.moc"
