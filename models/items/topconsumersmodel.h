@@ -1,11 +1,14 @@
 #pragma once
 
 #include "models/domain/error.h"
+#include "models/domain/result.h"
 #include "models/domain/usage.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QFuture>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -45,13 +48,18 @@ public:
     explicit TopConsumersModel(TenantStore *store, QObject *parent = nullptr);
     ~TopConsumersModel() override;
 
+    // Shows another resource (the rows go at once) and loads it; the first call loads.
     void setResource(const QString &resource, ResourceUnit unit);
     QString resource() const { return m_query.resource; }
+    // At most this many tenants (reloads if loaded before).
     void setLimit(int rows);
+    // Tests pin "now" for the projection.
     void setClock(std::function<QDateTime()> clock);
+    // Reads now (a read under way is dropped when it arrives).
     void reload();
 
-    bool isLoading() const { return m_loading; }
+    // A read is under way or about to start (coalesced change notifications).
+    bool isLoading() const { return m_loading || m_reloadTimer.isActive(); }
     std::optional<Error> error() const { return m_error; }
     TopConsumer consumerAt(int row) const;
     LimitProjection projectionAt(int row) const;
@@ -67,6 +75,12 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    void load();
+    void apply(QList<TopConsumer> rows);
+    void onTenantChanged(const TenantChange &change);
+    void setLoading(bool loading);
+    QDateTime now() const;
+
     QPointer<TenantStore> m_store;
     TopConsumersQuery m_query;
     ResourceUnit m_unit = ResourceUnit::Bytes;
@@ -75,7 +89,13 @@ private:
     QList<LimitProjection> m_projections;
     std::optional<Error> m_error;
     bool m_loading = false;
+    bool m_requested = false; // loaded (or asked to) once: only then do changes reload it
     quint64 m_generation = 0;
+    QFuture<Result<QList<TopConsumer>>> m_pending; // cancelled when replaced
+    // Quota changes come in bursts (a tier applied to a subtree): one read per burst.
+    QTimer m_reloadTimer;
 };
 
 } // namespace tc
+
+Q_DECLARE_METATYPE(tc::TopConsumer)

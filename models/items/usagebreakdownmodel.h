@@ -1,9 +1,11 @@
 #pragma once
 
 #include "models/domain/error.h"
+#include "models/domain/result.h"
 #include "models/domain/usage.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QPointer>
 #include <QUuid>
 
@@ -42,6 +44,8 @@ public:
     ResourceUnit unit() const { return m_unit; }
     void setUnit(ResourceUnit unit) { m_unit = unit; }
 
+    // CSV (RFC 4180): bucket_start_utc,bucket_end_utc, then a column per group ("own", each
+    // child's slug, "others"); one line per bucket, ISO 8601 UTC, '.' decimals, CRLF.
     QByteArray toCsv() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -55,8 +59,15 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    void setLoading(bool loading);
+    QString groupName(int group) const;
+    qint64 bucketEndMs(int row) const;
+
     QPointer<TenantStore> m_store;
     UsageBreakdown m_data;
+    std::optional<UsageBreakdownQuery> m_loadedQuery; // what m_data answers
+    UsageBreakdownQuery m_query;                      // the load under way
+    QFuture<Result<UsageBreakdown>> m_pending;        // cancelled when replaced
     ResourceUnit m_unit = ResourceUnit::Count;
     std::optional<Error> m_error;
     bool m_loading = false;

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace tc {
 
@@ -31,6 +32,9 @@ class UsageSource;
 // Polling: while active() and the window ends now (a preset range), the model reloads every
 // pollInterval(); a view turns it inactive when hidden, so hidden tabs cost nothing. A load
 // under way is cancelled when the tenant, window or resolution changes or the model goes.
+// Changing the tenant, range, source or resolution loads at once, active or not; a refresh of
+// the same view (poll, reload(), resolution) keeps the rows shown until its answer, and a
+// poll whose answer equals the rows shown changes nothing (no reset, no signal but loaded()).
 class UsageSeriesModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -56,7 +60,7 @@ public:
     Q_ENUM(Role)
 
     enum class Status {
-        Idle,    // no tenant
+        Idle,    // no tenant (or the first load of this tenant/window was cancelled)
         Loading, // first load of this tenant/window (a poll keeps Ready while it runs)
         Ready,   // rows hold data
         Empty,   // loaded, but no samples in the window
@@ -106,11 +110,14 @@ public:
     int seriesRow(const QString &resource) const; // -1 if absent
     const Quota &quotaAt(int seriesRow) const;
     const QList<UsageBucket> &bucketsAt(int seriesRow) const;
-    // The bucket row whose interval holds `atMs`, else the nearest one; -1 without buckets.
+    // The bucket row whose interval holds `atMs`, else the nearest one (the earlier on a tie);
+    // -1 without buckets.
     int bucketRowNear(int seriesRow, qint64 atMs) const;
 
     // The data as CSV (RFC 4180): resource,bucket_start_utc,bucket_end_utc,min,max,mean,
-    // samples,limit — one line per bucket of every series (or of one resource).
+    // samples,limit — one line per bucket of every series (or of one resource). Times in
+    // ISO 8601 UTC ("2024-03-01T12:00:00Z"), '.' as decimal point whatever the locale, the
+    // limit empty when unlimited, CRLF line ends, a field quoted when it holds , " or a newline.
     QByteArray toCsv(const QString &resource = {}) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -134,16 +141,35 @@ private:
         QList<UsageBucket> buckets;
         std::optional<qint64> latest;
         qint64 peak = 0;
+        int samples = 0;
+    };
+    // What started a load: decides whether it shows Loading and what a failure keeps.
+    enum class LoadKind {
+        ViewChange, // another tenant, range or source: the rows were cleared
+        Refresh,    // reload() or another resolution of the view shown
+        Poll,       // the timer, or becoming active again after a while: never shows Loading
     };
 
-    void start();
+    void changeView();
+    void start(LoadKind kind);
+    void requestSeries(quint64 generation, UsageQuery query);
+    void finishIfComplete();
+    void fail(const Error &error);
+    void abandonPending();
+    void onPollTimer();
     void setStatus(Status status);
     void setLoading(bool loading);
     void updatePolling();
     QDateTime now() const;
+    qint64 bucketEndMs(const UsageBucket &bucket) const;
+    // The window and bucket width a load started now would ask for (invalid: none).
+    std::pair<TimeWindow, qint64> target() const;
+    QVariant seriesData(const Series &series, int column, int role) const;
+    QVariant bucketData(const Series &series, const UsageBucket &bucket, int column, int role) const;
 
     QPointer<TenantStore> m_store;
-    QPointer<UsageSource> m_source;
+    QPointer<UsageSource> m_source;       // set by setSource(); null = m_storeSource
+    UsageSource *m_storeSource = nullptr; // a StoreUsageSource over m_store, owned
     QUuid m_tenant;
     UsageRange m_range = UsageRange::Last7Days;
     TimeWindow m_custom;
@@ -157,8 +183,17 @@ private:
     Status m_status = Status::Idle;
     std::optional<Error> m_error;
     bool m_loading = false;
+    bool m_hasData = false;   // a load of the view shown succeeded: its rows are shown
     quint64 m_generation = 0; // answers of an older load are dropped
-    QFuture<void> m_pending;   // cancelled on a new load
+    // The load under way: its query, what started it, the status to go back to on cancel()
+    // and the two answers as they arrive (both futures are cancelled on a new load).
+    UsageQuery m_query;
+    LoadKind m_kind = LoadKind::ViewChange;
+    Status m_statusBefore = Status::Idle;
+    QFuture<Result<QList<Quota>>> m_pendingQuotas;
+    QFuture<Result<UsageSeriesSet>> m_pendingSeries;
+    std::optional<Result<QList<Quota>>> m_quotasAnswer;
+    std::optional<Result<UsageSeriesSet>> m_seriesAnswer;
     QDateTime m_loadedAt;
 };
 
