@@ -12,6 +12,7 @@
 #include <QMimeData>
 
 #include <algorithm>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcItems, "tenant.items")
 
@@ -610,8 +611,20 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == NameColumn)
-            return QStringLiteral("%1\n%2").arg(t.slug, t.id.toString(QUuid::WithoutBraces));
+        if (index.column() == NameColumn) {
+            const QString who = QStringLiteral("%1\n%2").arg(t.slug, t.id.toString(QUuid::WithoutBraces));
+            if (!t.alert)
+                return who;
+            const UsageAlert &a = *t.alert;
+            const QString name = a.displayName.isEmpty() ? a.resource : a.displayName;
+            // Rounded down, as the threshold check compares: 89.9 % never reads "90 %".
+            const qint64 percent = a.limit > 0 ? qint64(std::floor(a.fraction() * 100.0)) : 0;
+            if (a.threshold >= 100 || (a.limit > 0 && a.used >= a.limit))
+                //: e.g. "Storage at 104 % of its limit (limit reached)"
+                return who + u'\n' + tr("%1 at %2 % of its limit (limit reached)").arg(name).arg(percent);
+            //: e.g. "Storage at 93 % of its limit (90 % threshold reached)"
+            return who + u'\n' + tr("%1 at %2 % of its limit (%3 % threshold reached)").arg(name).arg(percent).arg(a.threshold);
+        }
         if (index.column() == StateColumn && t.isPurged())
             return tr("Purged on %1: only the tombstone is left")
                 .arg(t.purgedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
@@ -640,6 +653,8 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
     case MatchRole: return node->match;
     case TenantRole: return QVariant::fromValue(t);
     case PurgedRole: return t.isPurged();
+    case AlertRole: return t.alert ? QVariant::fromValue(*t.alert) : QVariant();
+    case AlertLevelRole: return int(t.alert ? t.alert->level : AlertLevel::None);
     case UsedRole:
         return usage && usage->used ? QVariant::fromValue(*usage->used) : QVariant();
     case LimitRole:
@@ -822,7 +837,9 @@ QHash<int, QByteArray> TenantTreeModel::roleNames() const
                   {UsageFractionRole, "usageFraction"},
                   {MatchRole, "match"},
                   {TenantRole, "tenant"},
-                  {PurgedRole, "purged"}});
+                  {PurgedRole, "purged"},
+                  {AlertRole, "alert"},
+                  {AlertLevelRole, "alertLevel"}});
     return names;
 }
 

@@ -210,6 +210,9 @@ private Q_SLOTS:
     void restoredChildMakesCollapsedParentExpandable();
     void deletedRowStaysWhileShown();
     void searchHonoursShowDeleted();
+    void alertRoles_data();
+    void alertRoles();
+    void alertArrivesWithAChangeNotification();
     // Without the tester: it calls fetchMore() on every node it walks, which is exactly the
     // eagerness these two tests must be able to see the absence of.
     void nothingLoadsUntilAsked();
@@ -971,6 +974,84 @@ void TstTenantTreeModel::searchHonoursShowDeleted()
     QCOMPARE(m_model->filter(), QStringLiteral("charlie-"));
     QCOMPARE(slugsUnder(*m_model, m_model->index(0, 0)), words("charlie-x charlie-y"));
     QCOMPARE(m_store->searchIncludeDeleted, QList<bool>({false, true}));
+}
+
+void TstTenantTreeModel::alertRoles_data()
+{
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<qint64>("used");
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<int>("threshold"); // 0: no alert
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QString>("line"); // the tooltip's alert line, empty: none
+
+    QTest::newRow("no alert") << QString() << QString() << qint64(0) << qint64(0) << 0 << int(AlertLevel::None)
+                              << QString();
+    QTest::newRow("second threshold") << "storage_bytes" << "Storage" << qint64(930) << qint64(1000) << 90
+                                      << int(AlertLevel::High)
+                                      << QStringLiteral("Storage at 93 % of its limit (90 % threshold reached)");
+    QTest::newRow("last threshold, rounded down") << "items" << "Items" << qint64(999) << qint64(1000) << 95
+                                                  << int(AlertLevel::Critical)
+                                                  << QStringLiteral("Items at 99 % of its limit (95 % threshold reached)");
+    QTest::newRow("over the limit") << "storage_bytes" << "Storage" << qint64(1040) << qint64(1000) << 100
+                                    << int(AlertLevel::Critical)
+                                    << QStringLiteral("Storage at 104 % of its limit (limit reached)");
+    QTest::newRow("no display name: the key") << "queries_per_minute" << "" << qint64(4800) << qint64(6000) << 80
+                                              << int(AlertLevel::Warning)
+                                              << QStringLiteral("queries_per_minute at 80 % of its limit (80 % threshold reached)");
+}
+
+void TstTenantTreeModel::alertRoles()
+{
+    QFETCH(QString, resource);
+    QFETCH(QString, name);
+    QFETCH(qint64, used);
+    QFETCH(qint64, limit);
+    QFETCH(int, threshold);
+    QFETCH(int, level);
+    QFETCH(QString, line);
+
+    Tenant *alpha = m_store->find(QStringLiteral("alpha"));
+    if (threshold > 0)
+        alpha->alert = UsageAlert{resource, name, ResourceUnit::Count, used, limit, threshold, AlertLevel(level)};
+    m_model->reload();
+    settle();
+    const QModelIndex idx = m_model->index(0, TenantTreeModel::NameColumn);
+    QCOMPARE(idx.data(TenantTreeModel::SlugRole).toString(), QStringLiteral("alpha"));
+    // Every column answers the row's alert; only the name column's tooltip says it.
+    for (int column = 0; column < TenantTreeModel::ColumnCount; ++column)
+        QCOMPARE(idx.siblingAtColumn(column).data(TenantTreeModel::AlertLevelRole).toInt(), level);
+    const QVariant alert = idx.data(TenantTreeModel::AlertRole);
+    QCOMPARE(alert.isValid(), threshold > 0);
+    if (threshold > 0) {
+        QCOMPARE(alert.value<UsageAlert>().resource, resource);
+        QCOMPARE(alert.value<UsageAlert>().used, used);
+        QCOMPARE(alert.value<UsageAlert>().threshold, threshold);
+    }
+    QString tooltip = QStringLiteral("alpha\n") + alpha->id.toString(QUuid::WithoutBraces);
+    if (!line.isEmpty())
+        tooltip += u'\n' + line;
+    QCOMPARE(idx.data(Qt::ToolTipRole).toString(), tooltip);
+    QVERIFY(!idx.siblingAtColumn(TenantTreeModel::StateColumn).data(Qt::ToolTipRole).isValid());
+    QCOMPARE(m_model->roleNames().value(TenantTreeModel::AlertLevelRole), QByteArray("alertLevel"));
+    QCOMPARE(m_model->roleNames().value(TenantTreeModel::AlertRole), QByteArray("alert"));
+}
+
+void TstTenantTreeModel::alertArrivesWithAChangeNotification()
+{
+    settle();
+    const QModelIndex alpha = m_model->index(0, 0);
+    QCOMPARE(alpha.data(TenantTreeModel::AlertLevelRole).toInt(), int(AlertLevel::None));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    Tenant *t = m_store->find(QStringLiteral("alpha"));
+    t->alert = UsageAlert{QStringLiteral("items"), QStringLiteral("Items"), ResourceUnit::Count, 190, 200, 95,
+                          AlertLevel::Critical};
+    Q_EMIT m_store->tenantChanged({TenantChange::Operation::Update, QStringLiteral("quotas"), t->id, {}, {}});
+    QVERIFY(changed.wait());
+    QCOMPARE(changed.first().at(0).value<QModelIndex>(), alpha);
+    QCOMPARE(alpha.data(TenantTreeModel::AlertLevelRole).toInt(), int(AlertLevel::Critical));
+    QVERIFY(alpha.data(Qt::ToolTipRole).toString().endsWith(QStringLiteral("\nItems at 95 % of its limit (95 % threshold reached)")));
 }
 
 QTEST_GUILESS_MAIN(TstTenantTreeModel)
