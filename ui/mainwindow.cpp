@@ -311,11 +311,6 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
 
     m_model = new TenantTreeModel(m_store.get(), this);
     connect(m_model, &TenantTreeModel::errorOccurred, this, &MainWindow::showError);
-    connect(m_model, &TenantTreeModel::filterApplied, this, [this] {
-        // After the tree panel put the cursor on the first match: the tenant asked for wins.
-        if (!m_pendingReveal.isNull() && selectInTree(m_pendingReveal))
-            m_pendingReveal = QUuid();
-    });
     connect(m_model, &TenantTreeModel::loadingChanged, this, [this](bool loading) {
         if (loading && statusBar()->currentMessage().isEmpty()) // never over a message that says what happened
             statusBar()->showMessage(tr("Loading…"));
@@ -331,6 +326,12 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
         updateStatus();
     });
     m_tree->setModel(m_model);
+    // Connected after the tree panel's own handler, which puts the cursor on the first match:
+    // the tenant asked for wins.
+    connect(m_model, &TenantTreeModel::filterApplied, this, [this] {
+        if (!m_pendingReveal.isNull() && selectInTree(m_pendingReveal))
+            m_pendingReveal = QUuid();
+    });
     m_model->reload();
     m_refreshAction->setEnabled(true);
     m_tenantActions->setContext(m_store.get(), m_model, session);

@@ -20,7 +20,9 @@ QString TopConsumersDelegate::projectionText(const QModelIndex &index, const QDa
         const QString date = QLocale().toString(at.toLocalTime().date(), QStringLiteral("d MMM yyyy"));
         if (days == 0)
             return tr("today (%1)").arg(date);
-        return tr("in %n day(s) (%1)", nullptr, int(std::min<qint64>(days, INT_MAX))).arg(date);
+        if (days == 1)
+            return tr("tomorrow (%1)").arg(date);
+        return tr("in %1 days (%2)").arg(days).arg(date);
     }
     case LimitProjection::Kind::AlreadyReached: return tr("limit reached");
     case LimitProjection::Kind::NotRising: return tr("not rising");
@@ -43,6 +45,10 @@ void TopConsumersDelegate::initStyleOption(QStyleOptionViewItem *option, const Q
         }
     }
     if (index.column() == TopConsumersModel::TenantColumn) {
+        // Slugs repeat across the hierarchy ("it", "sales"): the parent's says which one.
+        const TopConsumer consumer = index.data(TopConsumersModel::ConsumerRole).value<TopConsumer>();
+        if (!consumer.path.isEmpty())
+            option->text = tr("%1 (in %2)").arg(option->text, consumer.path.last());
         const auto level = AlertLevel(index.data(TopConsumersModel::AlertLevelRole).toInt());
         if (level != AlertLevel::None) {
             option->icon = TenantTreeDelegate::alertIcon(level, UsageChartStyle::isDark(option->palette));

@@ -125,8 +125,8 @@ void TopConsumersView::setStore(TenantStore *store)
         header->resizeSection(TopConsumersModel::LimitColumn, unit * 12);
         header->resizeSection(TopConsumersModel::ShareColumn, unit * 16);
         header->resizeSection(TopConsumersModel::ProjectionColumn, unit * 26);
-        header->resizeSection(TopConsumersModel::GrowthColumn, unit * 14);
-        header->resizeSection(TopConsumersModel::SubtreeColumn, unit * 22);
+        header->resizeSection(TopConsumersModel::GrowthColumn, unit * 18);
+        header->resizeSection(TopConsumersModel::SubtreeColumn, unit * 26);
         header->setMinimumSectionSize(unit * 6);
         if (isVisible())
             chooseResource();
@@ -187,7 +187,7 @@ void TopConsumersView::updateStatus()
         return;
     }
     const QTime at = m_loadedAt;
-    QString text = tr("%n tenant(s)", nullptr, m_model->rowCount());
+    QString text = tr("Tenants: %1").arg(m_model->rowCount());
     if (at.isValid())
         text += tr(" · updated %1").arg(QLocale().toString(at, QLocale::ShortFormat));
     m_status->setText(text);

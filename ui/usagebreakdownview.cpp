@@ -12,6 +12,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QToolTip>
 
@@ -36,7 +37,14 @@ UsageBreakdownView::UsageBreakdownView(QWidget *parent) : QChartView(new QChart,
 
     m_message = new ChartMessage(this);
     connect(m_message, &ChartMessage::retryClicked, this, &UsageBreakdownView::retryRequested);
-    connect(chart(), &QChart::plotAreaChanged, this, &UsageBreakdownView::placeOverlay);
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        const int ticks = UsageChartStyle::ticksFor(plot.height(), m_valueAxis->labelsFont());
+        if (ticks != m_maxTicks) {
+            m_maxTicks = ticks;
+            updateValueAxis();
+        }
+        placeOverlay();
+    });
     applyPalette();
     render();
 }
@@ -73,6 +81,12 @@ void UsageBreakdownView::setResourceName(const QString &name)
     chart()->setTitle(name.isEmpty() ? QString() : tr("%1 by sub-tenant").arg(name));
 }
 
+void UsageBreakdownView::setLimit(std::optional<qint64> limit)
+{
+    m_limit = limit;
+    render();
+}
+
 void UsageBreakdownView::render()
 {
     for (QAreaSeries *layer : std::as_const(m_layers)) {
@@ -80,6 +94,11 @@ void UsageBreakdownView::render()
         delete layer;
     }
     m_layers.clear();
+    if (m_limitSeries) {
+        chart()->removeSeries(m_limitSeries);
+        delete m_limitSeries;
+        m_limitSeries = nullptr;
+    }
     if (!m_model) {
         updateMessage();
         return;
@@ -122,15 +141,37 @@ void UsageBreakdownView::render()
         layer->attachAxis(m_valueAxis);
         m_layers << layer;
     }
-    UsageChartStyle::setQuantityRange(m_valueAxis, top, m_model->unit());
+    if (m_limit && m_window.isValid()) {
+        m_limitSeries = new QLineSeries;
+        m_limitSeries->setName(tr("Limit %1").arg(formatQuantity(*m_limit, m_model->unit())));
+        m_limitSeries->append({QPointF(double(m_window.from.toMSecsSinceEpoch()), double(*m_limit)),
+                               QPointF(double(m_window.to.toMSecsSinceEpoch()), double(*m_limit))});
+        chart()->addSeries(m_limitSeries);
+        m_limitSeries->attachAxis(m_timeAxis);
+        m_limitSeries->attachAxis(m_valueAxis);
+        top = std::max(top, double(*m_limit));
+    }
+    m_valueTop = top;
+    updateValueAxis();
     applyPalette();
     updateMessage();
+}
+
+void UsageBreakdownView::updateValueAxis()
+{
+    UsageChartStyle::setQuantityRange(m_valueAxis, m_valueTop, (m_model ? m_model->unit() : ResourceUnit::Count), m_maxTicks);
 }
 
 void UsageBreakdownView::applyPalette()
 {
     const bool dark = UsageChartStyle::isDark(palette());
     UsageChartStyle::applyChartPalette(chart(), palette());
+    if (m_limitSeries) {
+        QPen limitPen(UsageChartStyle::alertColor(AlertLevel::Critical, dark));
+        limitPen.setWidthF(2.0);
+        limitPen.setStyle(Qt::DashLine);
+        m_limitSeries->setPen(limitPen);
+    }
     for (QAreaSeries *layer : std::as_const(m_layers)) {
         const QColor color = UsageChartStyle::groupColor(layer->property("colourIndex").toInt(), dark,
                                                           layer->property("others").toBool());
@@ -203,20 +244,36 @@ QString UsageBreakdownView::hoverTextAt(const QPoint &viewPos) const
         const double v = m_model->index(best, c).data(UsageBreakdownModel::ValueRole).toDouble();
         total += v;
         lines << tr("%1: %2").arg(m_model->headerData(c, Qt::Horizontal).toString(),
-                                  formatQuantity(qint64(std::llround(v)), m_model->unit()));
+                                  UsageChartStyle::exactQuantity(qint64(std::llround(v)), m_model->unit()));
     }
-    lines << tr("Total (mean): %1").arg(formatQuantity(qint64(std::llround(total)), m_model->unit()));
+    lines << tr("Total: %1 (means over the bucket)").arg(UsageChartStyle::exactQuantity(qint64(std::llround(total)), m_model->unit()));
     return lines.join(u'\n');
 }
 
 void UsageBreakdownView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
+    if (!QToolTip::isVisible())
+        return;
     const QString text = hoverTextAt(event->position().toPoint());
     if (text.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(event->globalPosition().toPoint() + QPoint(12, 12), text, this);
+        QToolTip::showText(event->globalPosition().toPoint() + QPoint(14, 14), text, this);
+}
+
+bool UsageBreakdownView::viewportEvent(QEvent *event)
+{
+    // The scene would answer a tooltip request with "no tooltip" and hide ours.
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = hoverTextAt(help->pos());
+        if (!text.isEmpty()) {
+            QToolTip::showText(help->globalPos() + QPoint(14, 14), text, this);
+            return true;
+        }
+    }
+    return QChartView::viewportEvent(event);
 }
 
 void UsageBreakdownView::resizeEvent(QResizeEvent *event)

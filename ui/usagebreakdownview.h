@@ -7,9 +7,12 @@
 #include <QList>
 #include <QPointer>
 
+#include <optional>
+
 class QAreaSeries;
 class QCategoryAxis;
 class QDateTimeAxis;
+class QLineSeries;
 
 namespace tc::ui {
 
@@ -33,15 +36,20 @@ public:
     void setWindow(const TimeWindow &window);
     // "Storage", for the title.
     void setResourceName(const QString &name);
+    // The tenant's effective limit of the resource, drawn over the stack (nullopt: unlimited).
+    void setLimit(std::optional<qint64> limit);
 
     QString message() const;
     QList<QAreaSeries *> layers() const { return m_layers; }
+    // Null without a limit.
+    QLineSeries *limitSeries() const { return m_limitSeries; }
     QString hoverTextAt(const QPoint &viewPos) const;
 
 Q_SIGNALS:
     void retryRequested();
 
 protected:
+    bool viewportEvent(QEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -50,14 +58,19 @@ private:
     void render();
     void updateMessage();
     void applyPalette();
+    void updateValueAxis();
     void placeOverlay();
 
     QPointer<UsageBreakdownModel> m_model;
     TimeWindow m_window;
     QString m_resourceName;
     QList<QAreaSeries *> m_layers;
+    QLineSeries *m_limitSeries = nullptr;
+    std::optional<qint64> m_limit;
     QDateTimeAxis *m_timeAxis = nullptr;
     QCategoryAxis *m_valueAxis = nullptr;
+    double m_valueTop = 0; // the data's and the limit's top
+    int m_maxTicks = 4;
     ChartMessage *m_message = nullptr;
 };
 

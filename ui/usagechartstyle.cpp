@@ -4,7 +4,9 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QLegend>
+#include <QLocale>
 
 #include <cmath>
 
@@ -76,24 +78,48 @@ QColor UsageChartStyle::alertColor(AlertLevel level, bool dark)
     return {};
 }
 
-void UsageChartStyle::setQuantityRange(QCategoryAxis *axis, double top, ResourceUnit unit)
+void UsageChartStyle::setQuantityRange(QCategoryAxis *axis, double top, ResourceUnit unit, int maxTicks)
 {
     if (top <= 0)
         top = unit == ResourceUnit::Bytes ? 1e9 : 10;
-    const double raw = top / 4.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double norm = raw / magnitude;
-    // Steps of 1, 2 or 5: every tick label is exact in formatQuantity's one decimal.
-    const double step = std::max(1.0, (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude);
-    const double axisTop = std::ceil(top * 1.06 / step) * step;
+    // A little headroom over the data and the limit, not a round number: the ticks are round
+    // (1, 2 or 5 times a power of ten, so every label is exact in formatQuantity's one
+    // decimal), as many as the plot's height has room for.
+    const double axisTop = top * 1.06;
+    double step = std::pow(10.0, std::floor(std::log10(axisTop)) - 2);
+    for (int i = 0; std::floor(axisTop / step) > std::max(1, maxTicks) || step < 1; ++i)
+        step *= (i % 3 == 1) ? 2.5 : 2.0; // 1, 2, 5, 10, 20, 50, …
     for (const QString &label : axis->categoriesLabels())
         axis->remove(label);
     // A category ends at each tick; the first ends at 0, so 0 is labelled too.
     axis->setStartValue(-axisTop * 1e-6);
     axis->append(formatQuantity(0, unit), 0);
-    for (double v = step; v <= axisTop + step / 2; v += step)
-        axis->append(formatQuantity(qint64(std::llround(v)), unit), v);
+    for (int i = 1; i * step <= axisTop; ++i)
+        axis->append(formatQuantity(qint64(std::llround(i * step)), unit), i * step);
     axis->setRange(0, axisTop);
+}
+
+int UsageChartStyle::ticksFor(double plotHeight, const QFont &font)
+{
+    const double line = QFontMetricsF(font).height();
+    return std::clamp(int(plotHeight / (line * 1.9)), 2, 6);
+}
+
+QString UsageChartStyle::exactQuantity(qint64 value, ResourceUnit unit)
+{
+    const QLocale locale;
+    switch (unit) {
+    case ResourceUnit::Count: return locale.toString(value);
+    case ResourceUnit::PerMinute: return locale.toString(value) + QStringLiteral("/min");
+    case ResourceUnit::Seconds: return locale.toString(value) + QStringLiteral(" s");
+    case ResourceUnit::Usd: return QStringLiteral("$") + locale.toString(value);
+    case ResourceUnit::Bytes:
+        if (value < 1000)
+            return QCoreApplication::translate("tc::ui::UsageChartStyle", "%n byte(s)", nullptr, int(value));
+        return QCoreApplication::translate("tc::ui::UsageChartStyle", "%1 (%2 bytes)")
+            .arg(formatQuantity(value, unit), locale.toString(value));
+    }
+    return locale.toString(value);
 }
 
 QString UsageChartStyle::timeFormat(qint64 seconds)
@@ -109,16 +135,15 @@ QString UsageChartStyle::timeFormat(qint64 seconds)
 
 QString UsageChartStyle::durationText(qint64 seconds)
 {
-    const auto tr = [](const char *text, int n) {
-        return QCoreApplication::translate("tc::ui::UsageChartStyle", text, nullptr, n);
-    };
+    // Unit symbols: no plural forms to get wrong.
+    const auto tr = [](const char *text) { return QCoreApplication::translate("tc::ui::UsageChartStyle", text); };
     if (seconds % 86400 == 0)
-        return tr("%n day(s)", int(seconds / 86400));
+        return tr("%1 d").arg(seconds / 86400);
     if (seconds % 3600 == 0)
-        return tr("%n h", int(seconds / 3600));
+        return tr("%1 h").arg(seconds / 3600);
     if (seconds % 60 == 0)
-        return tr("%n min", int(seconds / 60));
-    return tr("%n s", int(seconds));
+        return tr("%1 min").arg(seconds / 60);
+    return tr("%1 s").arg(seconds);
 }
 
 } // namespace tc::ui

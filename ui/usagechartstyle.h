@@ -3,6 +3,7 @@
 #include "models/domain/usage.h"
 
 #include <QColor>
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -27,10 +28,14 @@ public:
     static QColor alertColor(AlertLevel level, bool dark);
     // The time axis format that suits a window of `seconds`.
     static QString timeFormat(qint64 seconds);
-    // A value axis from 0 to a round number above `top` with ticks labelled in `unit`
-    // ("250 GB", "1.5M"), so the axis speaks the resource's unit.
-    static void setQuantityRange(QCategoryAxis *axis, double top, ResourceUnit unit);
-    // "1 h", "6 h", "1 day", "7 days" for a bucket width.
+    // A value axis from 0 to a little above `top` with at most `maxTicks` round ticks above 0
+    // labelled in `unit` ("250 GB", "1.5M"), so the axis speaks the resource's unit.
+    static void setQuantityRange(QCategoryAxis *axis, double top, ResourceUnit unit, int maxTicks = 4);
+    // How many value ticks a plot this high has room for without crowding the labels.
+    static int ticksFor(double plotHeight, const QFont &font);
+    // The exact value for a tooltip: "70,213", "1,234/min", "7.4 GB (7,412,345,678 bytes)".
+    static QString exactQuantity(qint64 value, ResourceUnit unit);
+    // "1 h", "6 h", "1 d", "7 d" for a bucket width.
     static QString durationText(qint64 seconds);
 };
 

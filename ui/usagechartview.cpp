@@ -14,6 +14,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QToolTip>
 
@@ -66,6 +67,11 @@ UsageChartView::UsageChartView(QWidget *parent) : QChartView(new QChart, parent)
     });
 
     connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        const int ticks = UsageChartStyle::ticksFor(plot.height(), m_valueAxis->labelsFont());
+        if (ticks != m_maxTicks) {
+            m_maxTicks = ticks;
+            updateValueAxis();
+        }
         placeOverlay();
         m_marker->hide();
         const int width = int(plot.width());
@@ -148,7 +154,8 @@ void UsageChartView::render()
         m_max->clear();
         m_mean->clear();
         c->setTitle(m_model && !m_resource.isEmpty() ? m_resource : QString());
-        UsageChartStyle::setQuantityRange(m_valueAxis, 0, unit());
+        m_valueTop = 0;
+        updateValueAxis();
         applyPalette();
         updateMessage();
         return;
@@ -220,9 +227,15 @@ void UsageChartView::render()
         c->setTitle(tr("%1 · No limit").arg(name));
     }
     // The data and the limit stay in view, the bands behind the band of data.
-    UsageChartStyle::setQuantityRange(m_valueAxis, top, u);
+    m_valueTop = top;
+    updateValueAxis();
     applyPalette();
     updateMessage();
+}
+
+void UsageChartView::updateValueAxis()
+{
+    UsageChartStyle::setQuantityRange(m_valueAxis, m_valueTop, unit(), m_maxTicks);
 }
 
 void UsageChartView::applyPalette()
@@ -349,37 +362,60 @@ QString UsageChartView::hoverTextAt(const QPoint &viewPos) const
                  .arg(start.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                       end.toUTC().toString(start.toUTC().date() == end.toUTC().date() ? QStringLiteral("HH:mm")
                                                                                        : QStringLiteral("yyyy-MM-dd HH:mm")));
-    lines << tr("Min %1 · Max %2 · Mean %3")
-                 .arg(formatQuantity(min, u), formatQuantity(max, u), formatQuantity(qint64(std::llround(mean)), u));
+    lines << tr("Max %1").arg(UsageChartStyle::exactQuantity(max, u));
+    lines << tr("Mean %1").arg(UsageChartStyle::exactQuantity(qint64(std::llround(mean)), u));
+    lines << tr("Min %1").arg(UsageChartStyle::exactQuantity(min, u));
     const QVariant limit = series.data(UsageSeriesModel::LimitRole);
     if (limit.isValid() && limit.toLongLong() > 0)
-        lines << tr("Peak: %1 % of the %2 limit")
+        lines << tr("Max is %1 % of the %2 limit")
                      .arg(QLocale().toString(100.0 * double(max) / double(limit.toLongLong()), 'f', 1),
                           formatQuantity(limit.toLongLong(), u));
     else
         lines << tr("No limit");
-    lines << tr("%n sample(s)", nullptr, samples);
+    lines << tr("Samples: %1").arg(samples);
     return lines.join(u'\n');
 }
 
 void UsageChartView::hoverAt(const QPoint &viewPos)
 {
+    trackMouse(viewPos);
+    const QString text = hoverTextAt(viewPos);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(mapToGlobal(viewPos + QPoint(14, 14)), text, this);
+}
+
+void UsageChartView::trackMouse(const QPoint &viewPos)
+{
     const QString text = hoverTextAt(viewPos);
     if (text.isEmpty()) {
         m_marker->hide();
-        QToolTip::hideText();
         return;
     }
     const int row = seriesRow();
     const QPointF chartPos = chart()->mapFromScene(mapToScene(viewPos));
     const QPointF value = chart()->mapToValue(chartPos, m_mean);
-    const int bucket = m_model->bucketRowNear(row, qint64(value.x()));
-    const UsageBucket &b = m_model->bucketsAt(row).at(bucket);
+    const UsageBucket &b = m_model->bucketsAt(row).at(m_model->bucketRowNear(row, qint64(value.x())));
     const QRectF plot = chart()->plotArea();
     const double x = chart()->mapToPosition(QPointF(double(b.startMs + m_model->bucketSeconds() * 500), 0), m_mean).x();
     m_marker->setLine(x, plot.top(), x, plot.bottom());
     m_marker->show();
-    QToolTip::showText(mapToGlobal(viewPos + QPoint(12, 12)), text, this);
+    if (QToolTip::isVisible())
+        QToolTip::showText(mapToGlobal(viewPos + QPoint(14, 14)), text, this);
+}
+
+bool UsageChartView::viewportEvent(QEvent *event)
+{
+    // The scene would answer a tooltip request with "no tooltip" and hide ours.
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (!hoverTextAt(help->pos()).isEmpty()) {
+            hoverAt(help->pos());
+            return true;
+        }
+    }
+    return QChartView::viewportEvent(event);
 }
 
 QPoint UsageChartView::positionOf(qint64 atMs, double value) const
@@ -391,7 +427,7 @@ QPoint UsageChartView::positionOf(qint64 atMs, double value) const
 void UsageChartView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
-    hoverAt(event->position().toPoint());
+    trackMouse(event->position().toPoint());
 }
 
 void UsageChartView::leaveEvent(QEvent *event)

@@ -65,15 +65,19 @@ Q_SIGNALS:
     void plotWidthChanged(int pixels);
 
 protected:
+    bool viewportEvent(QEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    // The marker on the hovered bucket; the tooltip's text follows it while one is shown.
+    void trackMouse(const QPoint &viewPos);
     void render();
     void updateMessage();
     void applyPalette();
+    void updateValueAxis();
     void placeOverlay();
     QColor accent() const;
     int seriesRow() const;
@@ -89,6 +93,8 @@ private:
     QList<QAreaSeries *> m_thresholdBands;
     QDateTimeAxis *m_timeAxis = nullptr;
     QCategoryAxis *m_valueAxis = nullptr;
+    double m_valueTop = 0; // the data's and the limit's top
+    int m_maxTicks = 4;
     QGraphicsLineItem *m_marker = nullptr;
     ChartMessage *m_message = nullptr;
     bool m_hasLimit = false;

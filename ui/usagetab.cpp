@@ -147,7 +147,6 @@ void UsageTab::createToolBar()
     m_breakdownButton->setObjectName(QStringLiteral("usageBreakdownToggle"));
     m_breakdownButton->setText(tr("&Breakdown by sub-tenant"));
     m_breakdownButton->setCheckable(true);
-    m_breakdownButton->setAutoRaise(true);
     m_breakdownButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_breakdownButton->setToolTip(tr("Stack one resource by sub-tenant: the tenant's own usage and each child's "
                                      "subtree (from the tenant database)"));
@@ -433,8 +432,14 @@ void UsageTab::reloadBreakdown()
                                           : m_pages->width() - 100);
     query.bucketSeconds = bucketSecondsFor(query.window, pixels);
     const int row = m_model ? m_model->seriesRow(query.resource) : -1;
-    if (row >= 0)
-        m_breakdownModel->setUnit(ResourceUnit(m_model->index(row, 0).data(UsageSeriesModel::UnitRole).toInt()));
+    std::optional<qint64> limit;
+    if (row >= 0) {
+        const QModelIndex series = m_model->index(row, 0);
+        m_breakdownModel->setUnit(ResourceUnit(series.data(UsageSeriesModel::UnitRole).toInt()));
+        if (const QVariant l = series.data(UsageSeriesModel::LimitRole); l.isValid())
+            limit = l.toLongLong();
+    }
+    m_breakdown->setLimit(limit);
     m_breakdown->setWindow(query.window);
     m_breakdown->setResourceName(m_breakdownResource->currentText());
     m_breakdownModel->load(query);

@@ -8,6 +8,7 @@
 #include "models/domain/usage.h"
 #include "models/items/tenanttreemodel.h"
 #include "models/items/topconsumersmodel.h"
+#include "models/items/usagebreakdownmodel.h"
 #include "models/items/usageseriesmodel.h"
 #include "models/store/pgstore.h"
 #include "tests/support/await.h"
@@ -16,6 +17,7 @@
 #include "ui/tenantdetailspane.h"
 #include "ui/tenanttreepanel.h"
 #include "ui/topconsumersview.h"
+#include "ui/usagebreakdownview.h"
 #include "ui/usagechartview.h"
 #include "ui/usagetab.h"
 
@@ -36,6 +38,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -70,6 +73,8 @@ private Q_SLOTS:
     void hiddenTabStopsPolling();
     void csvExportWritesTheModelsCsv();
     void hoverShowsTheBucket();
+    void breakdownStacksTheSubTenants();
+    void darkPaletteIsFollowed();
     void topConsumersActivateTheTenant();
 
 private:
@@ -83,6 +88,12 @@ private:
     }
     // Bucket starts of the hourly samples inside `window`, as bucketed by `bucketSeconds`.
     static QSet<qint64> expectedBuckets(const TimeWindow &window, qint64 bucketSeconds);
+    // For a person to look at (build-dir/tests/screenshots); never compared.
+    static void saveShot(QWidget *widget, const QString &name)
+    {
+        QDir().mkpath(QStringLiteral("screenshots"));
+        widget->grab().save(QStringLiteral("screenshots/%1.png").arg(name));
+    }
 
     std::unique_ptr<PgTestDatabase> m_db;
     std::unique_ptr<PgStore> m_store;
@@ -91,6 +102,7 @@ private:
     QUuid m_metered;
     QUuid m_unlimited;
     QUuid m_silent;
+    QUuid m_family;
 };
 
 QUuid TstUsageTab::insertTenant(const QString &slug)
@@ -119,7 +131,22 @@ void TstUsageTab::initTestCase()
     m_metered = insertTenant(QStringLiteral("metered"));
     m_unlimited = insertTenant(QStringLiteral("unlimited"));
     m_silent = insertTenant(QStringLiteral("silent"));
-    QVERIFY(!m_metered.isNull() && !m_unlimited.isNull() && !m_silent.isNull());
+    m_family = insertTenant(QStringLiteral("family"));
+    QVERIFY(!m_metered.isNull() && !m_unlimited.isNull() && !m_silent.isNull() && !m_family.isNull());
+    // Two sub-tenants (one with a child of its own) and the parent's own usage.
+    QCOMPARE(m_db->exec(QStringLiteral(
+                            "INSERT INTO tenancy.tenants (slug, display_name, parent_id) VALUES "
+                            "('kid-a', 'Kid A', '%1'), ('kid-b', 'Kid B', '%1'); "
+                            "INSERT INTO tenancy.tenants (slug, display_name, parent_id) "
+                            "SELECT 'grandkid', 'Grandkid', id FROM tenancy.tenants WHERE slug = 'kid-a'; "
+                            "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                            "SELECT t.id, 'items', g, CASE t.slug WHEN 'family' THEN 100 WHEN 'kid-a' THEN 200 "
+                            "WHEN 'grandkid' THEN 50 ELSE 300 END "
+                            "FROM tenancy.tenants t, generate_series(date_trunc('hour', '%2'::timestamptz), "
+                            "'%3'::timestamptz, '1 hour') g WHERE t.slug IN ('family', 'kid-a', 'kid-b', 'grandkid')")
+                            .arg(m_family.toString(QUuid::WithoutBraces), kNow.addDays(-kHistoryDays).toString(Qt::ISODate),
+                                 kNow.toString(Qt::ISODate))),
+             QString());
     const QString metered = m_metered.toString(QUuid::WithoutBraces);
     QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) VALUES "
                                        "('%1', 'items', %2), ('%1', 'storage_bytes', 10000000000), "
@@ -258,6 +285,7 @@ void TstUsageTab::emptyWindowIsSaidOnThePlot()
         QVERIFY(!chart->isRetryOffered());
         QCOMPARE(chart->minSeries()->count(), 0);
     }
+    saveShot(m_tab.get(), QStringLiteral("usagetab-empty"));
 }
 
 void TstUsageTab::unlimitedTenantHasNoLimitLine()
@@ -269,6 +297,7 @@ void TstUsageTab::unlimitedTenantHasNoLimitLine()
     QVERIFY(!items->limitSeries());
     QVERIFY(items->thresholdBands().isEmpty());
     QVERIFY2(items->chart()->title().contains(QStringLiteral("No limit")), qPrintable(items->chart()->title()));
+    saveShot(m_tab.get(), QStringLiteral("usagetab-unlimited"));
     // Nothing metered for storage in the window: said on its plot.
     ui::UsageChartView *storage = m_tab->chartFor(QStringLiteral("storage_bytes"));
     if (storage)
@@ -373,11 +402,70 @@ void TstUsageTab::hoverShowsTheBucket()
                                     to.toString(from.date() == to.date() ? QStringLiteral("HH:mm")
                                                                          : QStringLiteral("yyyy-MM-dd HH:mm")))),
              qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("Max 1.2K")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("120.0 % of the 1K limit")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Max %1").arg(QLocale().toString(kPeak))), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Max is %1 % of the 1K limit").arg(QLocale().toString(120.0, 'f', 1))),
+             qPrintable(text));
     // Outside the plot there is nothing to say.
     QCOMPARE(items->hoverTextAt(QPoint(1, 1)), QString());
     items->hoverAt(at); // shows the tooltip and the marker without trouble
+}
+
+void TstUsageTab::breakdownStacksTheSubTenants()
+{
+    QVERIFY(showTenant(m_family));
+    QVERIFY(m_tab->breakdownButton()->isEnabled());
+    QCOMPARE(m_tab->breakdownResourceCombo()->currentData().toString(), QStringLiteral("items"));
+    UsageBreakdownModel *breakdown = m_tab->breakdownModel();
+    QSignalSpy loaded(breakdown, &UsageBreakdownModel::loaded);
+    QTest::mouseClick(m_tab->breakdownButton(), Qt::LeftButton);
+    QVERIFY(m_tab->breakdownView()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !breakdown->isLoading(), 20000);
+    QVERIFY(!breakdown->error());
+
+    // Own usage at the bottom, then each child's subtree: one layer each, named by slug.
+    const QList<QAreaSeries *> layers = m_tab->breakdownView()->layers();
+    QStringList names;
+    for (QAreaSeries *layer : layers)
+        names << layer->name();
+    QCOMPARE(names.size(), 3);
+    QVERIFY2(names.contains(QStringLiteral("kid-a")) && names.contains(QStringLiteral("kid-b")), qPrintable(names.join(u',')));
+    // The stack's top is the family's whole usage: 100 + (200 + 50) + 300.
+    QVERIFY(layers.last()->upperSeries()->count() > 0);
+    QCOMPARE(layers.last()->upperSeries()->at(0).y(), 650.0);
+    QCOMPARE(layers.first()->lowerSeries()->at(0).y(), 0.0);
+    QCOMPARE(m_tab->breakdownView()->message(), QString());
+    saveShot(m_tab.get(), QStringLiteral("usagetab-breakdown"));
+
+    // The CSV is the breakdown's while it is shown.
+    QTemporaryDir dir;
+    const QString csvFile = dir.filePath(QStringLiteral("breakdown.csv"));
+    QVERIFY(m_tab->exportCsv(csvFile));
+    QFile file(csvFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), breakdown->toCsv());
+}
+
+void TstUsageTab::darkPaletteIsFollowed()
+{
+    QVERIFY(showTenant(m_metered));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    m_tab->setPalette(dark);
+    ui::UsageChartView *items = m_tab->chartFor(QStringLiteral("items"));
+    QCOMPARE(items->chart()->theme(), QChart::ChartThemeDark);
+    QCOMPARE(items->chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+    QCOMPARE(items->chart()->titleBrush().color(), dark.color(QPalette::Text));
+    // The data keeps its light-on-dark colour, the limit its warning red.
+    QVERIFY(items->meanSeries()->pen().color().lightness() > 128);
+    QVERIFY(items->limitSeries()->pen().color().red() > 200);
+    saveShot(m_tab.get(), QStringLiteral("usagetab-dark"));
+
+    m_tab->setPalette(QPalette());
+    QCOMPARE(items->chart()->theme(), QChart::ChartThemeLight);
 }
 
 void TstUsageTab::topConsumersActivateTheTenant()
