@@ -5,7 +5,12 @@
 namespace tc::pg::sql {
 
 // Columns read by tenantFromRow(), in this order. `pl` must provide the parent's effective
-// limits (pl.items_limit, pl.storage_limit) for rows that inherit theirs.
+// limits (pl.items_limit, pl.storage_limit, pl.qpm_limit) for rows that inherit theirs.
+// After the tenant itself, for the tree's alert: latest usage, effective limit and own soft
+// thresholds of queries_per_minute and the thresholds of items and storage_bytes, then the
+// display name and unit of those three metered resources (uncorrelated: evaluated once per
+// statement). Queries per minute is read by subqueries, not two more joins: with six joined
+// tables the planner's join search alone cost more than the whole page before.
 #define TC_TENANT_COLUMNS                                                                       \
     "t.id, t.parent_id, t.slug, t.display_name, t.tier, t.state, "                              \
     "(extract(epoch FROM t.state_changed_at) * 1000)::bigint, "                                 \
@@ -16,7 +21,16 @@ namespace tc::pg::sql {
     "ui.value, coalesce(qi.hard_limit, pl.items_limit), "                                       \
     "us.value, coalesce(qs.hard_limit, pl.storage_limit), "                                     \
     "(SELECT count(*) FROM tenancy.tenants c WHERE c.parent_id = t.id AND c.state = 'deleted'), "  \
-    "t.held_by, t.own_state, (extract(epoch FROM t.purged_at) * 1000)::bigint "
+    "t.held_by, t.own_state, (extract(epoch FROM t.purged_at) * 1000)::bigint, "                \
+    "(SELECT x.value FROM tenancy.usage_current x WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), " \
+    "coalesce((SELECT x.hard_limit FROM tenancy.quotas x "                                      \
+    "          WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), pl.qpm_limit), " \
+    "qi.soft_thresholds::text, qs.soft_thresholds::text, "                                      \
+    "(SELECT x.soft_thresholds::text FROM tenancy.quotas x "                                    \
+    "  WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), "                       \
+    "(SELECT r.display_name || '|' || r.unit FROM tenancy.resources r WHERE r.key = 'items'), "  \
+    "(SELECT r.display_name || '|' || r.unit FROM tenancy.resources r WHERE r.key = 'storage_bytes'), " \
+    "(SELECT r.display_name || '|' || r.unit FROM tenancy.resources r WHERE r.key = 'queries_per_minute') "
 
 #define TC_TENANT_JOINS                                                                         \
     " LEFT JOIN tenancy.quotas qi ON qi.tenant_id = t.id AND qi.resource = 'items'"             \
@@ -28,7 +42,8 @@ namespace tc::pg::sql {
 // parent's effective limits are computed once per page, not per row.
 inline constexpr const char *childrenOf =
     "WITH pl AS MATERIALIZED (SELECT tenancy.effective_limit($1::uuid, 'items') AS items_limit, "
-    "                                tenancy.effective_limit($1::uuid, 'storage_bytes') AS storage_limit) "
+    "                                tenancy.effective_limit($1::uuid, 'storage_bytes') AS storage_limit, "
+    "                                tenancy.effective_limit($1::uuid, 'queries_per_minute') AS qpm_limit) "
     "SELECT " TC_TENANT_COLUMNS
     "FROM tenancy.tenants t CROSS JOIN pl" TC_TENANT_JOINS
     "WHERE t.parent_id = $1::uuid AND t.slug > $2 AND ($4 OR t.state <> 'deleted') ORDER BY t.slug LIMIT $3";
@@ -37,7 +52,8 @@ inline constexpr const char *childrenOf =
 // column a constant for the planner (only "=" does), and ORDER BY slug alone made it sort all
 // 12,000 top-level tenants of the 100,000-tenant demo (100 ms instead of a few).
 inline constexpr const char *topLevel =
-    "WITH pl AS MATERIALIZED (SELECT NULL::bigint AS items_limit, NULL::bigint AS storage_limit) "
+    "WITH pl AS MATERIALIZED (SELECT NULL::bigint AS items_limit, NULL::bigint AS storage_limit, "
+    "                                NULL::bigint AS qpm_limit) "
     "SELECT " TC_TENANT_COLUMNS
     "FROM tenancy.tenants t CROSS JOIN pl" TC_TENANT_JOINS
     "WHERE t.parent_id IS NULL AND t.slug > $1 AND ($3 OR t.state <> 'deleted') "
@@ -58,7 +74,8 @@ inline constexpr const char *tenantsByIds =
     "SELECT " TC_TENANT_COLUMNS
     "FROM tenancy.tenants t "
     "CROSS JOIN LATERAL (SELECT tenancy.effective_limit(t.parent_id, 'items') AS items_limit, "
-    "                           tenancy.effective_limit(t.parent_id, 'storage_bytes') AS storage_limit) pl"
+    "                           tenancy.effective_limit(t.parent_id, 'storage_bytes') AS storage_limit, "
+    "                           tenancy.effective_limit(t.parent_id, 'queries_per_minute') AS qpm_limit) pl"
     TC_TENANT_JOINS
     "WHERE t.id = ANY ($1::uuid[])";
 

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcStore, "tenant.store")
 
 namespace tc::pg {
@@ -19,6 +21,45 @@ QString firstLine(const char *what)
 std::optional<qint64> optionalInt(const pqxx::field &f)
 {
     return f.is_null() ? std::nullopt : std::optional<qint64>(f.as<qint64>());
+}
+
+// A metered resource's latest usage, effective limit and soft thresholds, as the tenant
+// columns deliver them; `catalog` is "display name|unit".
+struct MeteredUsage
+{
+    const char *key;
+    std::optional<qint64> used;
+    std::optional<qint64> limit;
+    pqxx::field thresholds;
+    pqxx::field catalog;
+};
+
+// The most alarming metered resource: the highest threshold reached, then the highest share
+// of the limit; the first in catalog order on a tie.
+std::optional<UsageAlert> alertOf(std::initializer_list<MeteredUsage> resources)
+{
+    std::optional<UsageAlert> best;
+    for (const MeteredUsage &r : resources) {
+        if (!r.used || !r.limit)
+            continue;
+        const QList<int> thresholds = r.thresholds.is_null() ? kDefaultSoftThresholds : thresholdsFromText(r.thresholds);
+        const int reached = crossedThreshold(r.used, r.limit, thresholds);
+        if (reached == 0)
+            continue;
+        UsageAlert alert;
+        alert.resource = QString::fromLatin1(r.key);
+        alert.used = *r.used;
+        alert.limit = *r.limit;
+        alert.threshold = reached;
+        if (best && (best->threshold > reached || (best->threshold == reached && best->fraction() >= alert.fraction())))
+            continue;
+        const QString catalog = qstr(r.catalog);
+        alert.displayName = catalog.section(u'|', 0, -2);
+        alert.unit = resourceUnitFromKey(catalog.section(u'|', -1)).value_or(ResourceUnit::Count);
+        alert.level = alertLevelFor(r.used, r.limit, thresholds);
+        best = alert;
+    }
+    return best;
 }
 
 // The SQLSTATE of a server error. libpqxx 6.4 leaves sqlstate() empty for statements with
@@ -157,7 +198,23 @@ Tenant tenantFromRow(const pqxx::row &row)
     if (!row[19].is_null())
         t.ownState = lifecycleStateFromKey(qstr(row[19]));
     t.purgedAt = fromMillis(row[20]);
+    t.alert = alertOf({
+        {"items", t.items.used, t.items.limit, row[23], row[26]},
+        {"storage_bytes", t.storage.used, t.storage.limit, row[24], row[27]},
+        {"queries_per_minute", optionalInt(row[21]), optionalInt(row[22]), row[25], row[28]},
+    });
     return t;
+}
+
+QList<int> thresholdsFromText(const pqxx::field &f)
+{
+    QList<int> out;
+    const QString text = qstr(f);
+    for (const QStringView part : QStringView(text).mid(1, text.size() - 2).split(u',', Qt::SkipEmptyParts))
+        out.append(part.toInt());
+    // The schema checks the range, not the order; the alert levels need them ascending.
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::string uuidArrayLiteral(const QList<QUuid> &ids)

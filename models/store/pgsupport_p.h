@@ -40,8 +40,13 @@ Result<T> guarded(const QString &context, Body &&body)
 // A timestamp selected as epoch milliseconds (null: invalid).
 QDateTime fromMillis(const pqxx::field &f);
 
-// Reads a row of the tenant column list in pgstatements_p.h.
+// Reads a row of the tenant column list in pgstatements_p.h, with its usage alert.
 Tenant tenantFromRow(const pqxx::row &row);
+
+// Soft thresholds as the database writes a smallint[] ("{80,90,95}"), ascending.
+QList<int> thresholdsFromText(const pqxx::field &f);
+// What a quota without a row of its own uses (the column's default).
+inline const QList<int> kDefaultSoftThresholds{80, 90, 95};
 
 // PostgreSQL array literal of uuids, bound as one text parameter (never interpolated).
 std::string uuidArrayLiteral(const QList<QUuid> &ids);
