@@ -256,6 +256,141 @@ inline constexpr const char *purgeDue = "SELECT tenants, held FROM tenancy.purge
 inline constexpr const char *purgeStep =
     "SELECT tenant_id, slug, memories, usage_samples, finished FROM tenancy.purge_step($1)";
 
+// --- Usage ---
+//
+// Timestamps travel as epoch milliseconds ($n::bigint), buckets are date_bin() of the bucket
+// width aligned to the epoch (as tc::bucketStartMs()). The statements below may plan above
+// the JIT threshold (tenancy.resources is never analysed: 9 rows, estimated as hundreds),
+// and compiling costs far more than they run: usageSession turns JIT off for the transaction
+// and gives the aggregates room so they don't spill to disk.
+inline constexpr const char *usageSession =
+    "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)";
+
+// $1 tenant, $2 text[] resource keys (empty: every metered resource), $3 from, $4 to (ms,
+// half-open), $5 bucket seconds. One row per bucket with samples (min, max, mean, the newest
+// sample's value, count), in catalog order then time; a requested resource without samples
+// in the window gives one row with a null bucket (so unknown keys are told from empty ones);
+// the last column says whether the tenant exists. The samples are read by the primary key's
+// range (tenant_id, resource, at), one range per resource.
+inline constexpr const char *usageSeries =
+    "SELECT r.key, b.start_ms, b.min, b.max, b.mean, b.last, b.samples,"
+    "       (SELECT EXISTS (SELECT 1 FROM tenancy.tenants t WHERE t.id = $1::uuid))"
+    "  FROM tenancy.resources r"
+    "  LEFT JOIN LATERAL ("
+    "       SELECT date_bin(make_interval(secs => $5::float8), s.at, TIMESTAMPTZ 'epoch') AS bucket,"
+    "              (extract(epoch FROM date_bin(make_interval(secs => $5::float8), s.at, TIMESTAMPTZ 'epoch'))"
+    "               * 1000)::bigint AS start_ms,"
+    "              min(s.value) AS min, max(s.value) AS max, avg(s.value)::float8 AS mean,"
+    "              (array_agg(s.value ORDER BY s.at DESC))[1] AS last, count(*) AS samples"
+    "         FROM tenancy.usage_samples s"
+    "        WHERE s.tenant_id = $1::uuid AND s.resource = r.key"
+    "          AND s.at >= TIMESTAMPTZ 'epoch' + $3::bigint * interval '1 millisecond'"
+    "          AND s.at < TIMESTAMPTZ 'epoch' + $4::bigint * interval '1 millisecond'"
+    "        GROUP BY 1) b ON true"
+    " WHERE CASE WHEN cardinality($2::text[]) = 0 THEN r.metered ELSE r.key = ANY ($2::text[]) END"
+    " ORDER BY r.sort_order, r.key, b.bucket";
+
+// $1 tenant, $2 resource: whether each exists, and the resource's unit.
+inline constexpr const char *usageTarget =
+    "SELECT EXISTS (SELECT 1 FROM tenancy.tenants WHERE id = $1::uuid),"
+    "       (SELECT unit FROM tenancy.resources WHERE key = $2)";
+
+// $1 tenant, $2 resource, $3 from, $4 to (ms, half-open), $5 bucket seconds, $6 groups kept.
+// Groups: the tenant's own samples, and each direct child with everything below it. A group's
+// value in a bucket is the mean over the bucket's hours (those with any sample in the subtree)
+// of the group's hourly sum, so the groups of a bucket add up to the subtree's mean hourly sum.
+// One sample per tenant and hour is assumed (hourly metering); buckets finer than an hour
+// take their own samples. Children are ranked by their peak bucket; those after $6 are summed
+// as one more group. Rows: (ord, null, null, null, bucket ms, value) per group and bucket with
+// samples, ord 0 = own, 1..$6 = children by peak, $6 + 1 = the others; and one row per child
+// group (ord, child id or null for the others, slug, tenants in the group, null, null).
+inline constexpr const char *usageBreakdown =
+    "WITH RECURSIVE sub (id, grp) AS ("
+    "    SELECT t.id, t.id FROM tenancy.tenants t WHERE t.id = $1::uuid"
+    "    UNION ALL"
+    "    SELECT c.id, CASE WHEN sub.id = $1::uuid THEN c.id ELSE sub.grp END"
+    "      FROM sub JOIN tenancy.tenants c ON c.parent_id = sub.id),"
+    // Per group and bucket, and (grp null) per bucket and hour: one pass over the samples.
+    " agg AS MATERIALIZED ("
+    "    SELECT sub.grp,"
+    "           date_bin(make_interval(secs => $5::float8),"
+    "                    date_bin(make_interval(secs => least($5::float8, 3600)), s.at, TIMESTAMPTZ 'epoch'),"
+    "                    TIMESTAMPTZ 'epoch') AS bucket,"
+    "           date_bin(make_interval(secs => least($5::float8, 3600)), s.at, TIMESTAMPTZ 'epoch') AS slot,"
+    "           sum(s.value)::float8 AS v"
+    "      FROM sub"
+    "      JOIN tenancy.usage_samples s ON s.tenant_id = sub.id AND s.resource = $2"
+    "                                  AND s.at >= TIMESTAMPTZ 'epoch' + $3::bigint * interval '1 millisecond'"
+    "                                  AND s.at < TIMESTAMPTZ 'epoch' + $4::bigint * interval '1 millisecond'"
+    "     GROUP BY GROUPING SETS ((sub.grp, 2), (2, 3))),"
+    " hours AS (SELECT bucket, count(*) AS n FROM agg WHERE grp IS NULL GROUP BY bucket),"
+    " by_bucket AS MATERIALIZED ("
+    "    SELECT a.grp, a.bucket, a.v / h.n AS v FROM agg a JOIN hours h USING (bucket) WHERE a.grp IS NOT NULL),"
+    " peaks AS (SELECT grp, max(v) AS peak FROM by_bucket WHERE grp <> $1::uuid GROUP BY grp),"
+    " ranked AS MATERIALIZED ("
+    "    SELECT p.grp, t.slug, row_number() OVER (ORDER BY p.peak DESC, t.slug, p.grp) AS rank"
+    "      FROM peaks p JOIN tenancy.tenants t ON t.id = p.grp),"
+    " sizes AS (SELECT grp, count(*) AS n FROM sub GROUP BY grp) "
+    "SELECT CASE WHEN b.grp = $1::uuid THEN 0 WHEN r.rank <= $6::bigint THEN r.rank ELSE $6::bigint + 1 END,"
+    "       NULL::text, NULL::text, NULL::bigint, (extract(epoch FROM b.bucket) * 1000)::bigint, sum(b.v)"
+    "  FROM by_bucket b LEFT JOIN ranked r ON r.grp = b.grp GROUP BY 1, b.bucket "
+    "UNION ALL "
+    "SELECT least(r.rank, $6::bigint + 1), CASE WHEN min(r.rank) <= $6::bigint THEN min(r.grp::text) END,"
+    "       CASE WHEN min(r.rank) <= $6::bigint THEN min(r.slug) END, sum(z.n)::bigint, NULL, NULL"
+    "  FROM ranked r JOIN sizes z ON z.grp = r.grp GROUP BY 1";
+
+// $1 resource: its unit (no row: not in the catalog).
+inline constexpr const char *resourceUnit = "SELECT unit FROM tenancy.resources WHERE key = $1";
+
+// $1 resource, $2 rows, $3 include deleted tenants, $4 trend days. Every tenant's effective limit in one pass
+// down the hierarchy (own limit, else the parent's effective one), next to its latest usage;
+// the $2 with the highest share used (no limit: after all with one, by usage), each with its
+// ancestors' slugs ('/'-separated, top level first), own soft thresholds, the usage and size
+// of its subtree (counted from the ancestor lists, not walked per row) and the least-squares
+// line through its samples of the $4 days up to its newest one, x in seconds
+// relative to that sample.
+inline constexpr const char *topConsumers =
+    "WITH RECURSIVE tree (id, lim, own, path) AS ("
+    "    SELECT t.id, q.hard_limit, q.hard_limit IS NOT NULL, ARRAY[]::uuid[]"
+    "      FROM tenancy.tenants t"
+    "      LEFT JOIN tenancy.quotas q ON q.tenant_id = t.id AND q.resource = $1"
+    "     WHERE t.parent_id IS NULL"
+    "    UNION ALL"
+    "    SELECT c.id, coalesce(q.hard_limit, tree.lim), q.hard_limit IS NOT NULL, tree.path || tree.id"
+    "      FROM tree JOIN tenancy.tenants c ON c.parent_id = tree.id"
+    "      LEFT JOIN tenancy.quotas q ON q.tenant_id = c.id AND q.resource = $1),"
+    " cur AS MATERIALIZED ("
+    "    SELECT tree.id, tree.lim, tree.own, tree.path, t.slug, t.display_name, t.state, uc.value AS used, uc.at,"
+    "           CASE WHEN tree.lim IS NULL THEN NULL"
+    "                WHEN tree.lim = 0 THEN CASE WHEN uc.value > 0 THEN 'Infinity'::float8 ELSE 0 END"
+    "                ELSE uc.value::float8 / tree.lim END AS ratio"
+    "      FROM tree JOIN tenancy.tenants t ON t.id = tree.id"
+    "      LEFT JOIN tenancy.usage_current uc ON uc.tenant_id = tree.id AND uc.resource = $1"
+    "     WHERE $3::boolean OR t.state <> 'deleted'),"
+    " top AS MATERIALIZED ("
+    "    SELECT * FROM cur WHERE used IS NOT NULL"
+    "     ORDER BY ratio DESC NULLS LAST, used DESC, slug, id LIMIT $2::bigint),"
+    " roll AS ("
+    "    SELECT a.id, sum(c.used) AS used, count(*) AS tenants"
+    "      FROM cur c CROSS JOIN LATERAL unnest(c.path || c.id) AS a (id)"
+    "     WHERE a.id IN (SELECT id FROM top)"
+    "     GROUP BY a.id) "
+    "SELECT top.id, top.slug, top.display_name, top.state, top.used, top.lim, top.own,"
+    "       (SELECT q.soft_thresholds::text FROM tenancy.quotas q WHERE q.tenant_id = top.id AND q.resource = $1),"
+    "       roll.used, roll.tenants,"
+    "       (SELECT string_agg(p.slug, '/' ORDER BY a.n) FROM unnest(top.path) WITH ORDINALITY AS a (id, n)"
+    "          JOIN tenancy.tenants p ON p.id = a.id),"
+    "       (extract(epoch FROM top.at) * 1000)::bigint, tr.slope, tr.intercept, tr.n"
+    "  FROM top JOIN roll ON roll.id = top.id"
+    "  LEFT JOIN LATERAL ("
+    "       SELECT regr_slope(s.value, extract(epoch FROM s.at - top.at)) AS slope,"
+    "              regr_intercept(s.value, extract(epoch FROM s.at - top.at)) AS intercept,"
+    "              regr_count(s.value, extract(epoch FROM s.at - top.at)) AS n"
+    "         FROM tenancy.usage_samples s"
+    "        WHERE s.tenant_id = top.id AND s.resource = $1"
+    "          AND s.at > top.at - make_interval(days => $4::int) AND s.at <= top.at) tr ON true"
+    " ORDER BY top.ratio DESC NULLS LAST, top.used DESC, top.slug, top.id";
+
 #undef TC_TENANT_COLUMNS
 #undef TC_TENANT_JOINS
 

@@ -25,6 +25,10 @@ Result<QList<MigrationStatus>> migrationStatus(pqxx::connection &conn);
 Result<int> applyMigrations(pqxx::connection &conn);
 // Seeds over a libpq connection of its own (COPY in large chunks).
 Result<DemoSeedReport> seedDemo(const std::string &conninfo, const DemoSeedOptions &options);
+// Implemented in pgusage.cpp.
+Result<UsageSeriesSet> usageSeries(pqxx::connection &conn, const UsageQuery &query);
+Result<UsageBreakdown> usageBreakdown(pqxx::connection &conn, const UsageBreakdownQuery &query);
+Result<QList<TopConsumer>> topConsumers(pqxx::connection &conn, const TopConsumersQuery &query);
 } // namespace pg
 
 namespace {
@@ -512,6 +516,24 @@ QFuture<Result<PurgeReport>> PgStore::purgeDue(int batchRows)
         [batchRows](pqxx::connection &conn, const pg::ProgressFn &progress) {
             return pg::purgeDue(conn, batchRows, progress);
         });
+}
+
+QFuture<Result<UsageSeriesSet>> PgStore::usageSeries(const UsageQuery &query)
+{
+    return d->run<UsageSeriesSet>(QStringLiteral("loading usage history"),
+                                  [query](pqxx::connection &conn) { return pg::usageSeries(conn, query); });
+}
+
+QFuture<Result<UsageBreakdown>> PgStore::usageBreakdown(const UsageBreakdownQuery &query)
+{
+    return d->run<UsageBreakdown>(QStringLiteral("loading the usage breakdown"),
+                                  [query](pqxx::connection &conn) { return pg::usageBreakdown(conn, query); });
+}
+
+QFuture<Result<QList<TopConsumer>>> PgStore::topConsumers(const TopConsumersQuery &query)
+{
+    return d->run<QList<TopConsumer>>(QStringLiteral("loading the top consumers"),
+                                      [query](pqxx::connection &conn) { return pg::topConsumers(conn, query); });
 }
 
 QFuture<Result<AuditVerification>> PgStore::verifyAuditLog()
