@@ -16,7 +16,7 @@ ChartMessage::ChartMessage(QWidget *parent) : QWidget(parent)
     m_label->setAlignment(Qt::AlignCenter);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry = new QPushButton(tr("Retr&y"), this);
     m_retry->setObjectName(QStringLiteral("chartRetry"));
     m_retry->setToolTip(tr("Load the usage again"));
     m_retry->hide();
@@ -29,9 +29,10 @@ ChartMessage::ChartMessage(QWidget *parent) : QWidget(parent)
     hide();
 }
 
-void ChartMessage::show(const QString &text, bool offerRetry)
+void ChartMessage::show(const QString &text, bool offerRetry, const QString &detail)
 {
     m_label->setText(text);
+    m_label->setToolTip(detail);
     m_retry->setVisible(offerRetry);
     setVisible(!text.isEmpty());
     placeOver(m_plot);

@@ -16,7 +16,8 @@ class ChartMessage : public QWidget
 public:
     explicit ChartMessage(QWidget *parent);
 
-    void show(const QString &text, bool offerRetry = false);
+    // `detail` (the server's own text) goes into the tooltip.
+    void show(const QString &text, bool offerRetry = false, const QString &detail = {});
     void clear() { show(QString()); }
     // Empty while hidden.
     QString text() const;

@@ -166,7 +166,7 @@ QString ConnectDialog::prometheusProblem() const
     if (url.isEmpty())
         return {};
     if (const Result<QUrl> parsed = PrometheusUsageSource::parseBaseUrl(url); !parsed.ok())
-        return tr("The Prometheus URL is not usable: %1 Give the server's address, e.g. http://prometheus:9090, "
+        return tr("The Prometheus URL is not usable. %1 Give the server's address, e.g. http://prometheus:9090, "
                   "or leave it empty to read usage from the database.")
             .arg(parsed.error().message);
     const QString metric = m_prometheusMetric->text().trimmed();

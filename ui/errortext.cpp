@@ -72,4 +72,20 @@ QString errorText(const Error &error)
     return error.message;
 }
 
+QString usageErrorText(const Error &error, bool fromPrometheus)
+{
+    if (!fromPrometheus)
+        return errorText(error);
+    // The source's sentence names the URL and what to check; a lead says what it is about.
+    QString lead;
+    switch (error.kind) {
+    case ErrorKind::Unreachable: lead = tr("Could not get the usage from the Prometheus server."); break;
+    case ErrorKind::PermissionDenied: lead = tr("The Prometheus server refused access."); break;
+    case ErrorKind::Validation: lead = tr("The Prometheus server refused the usage query."); break;
+    case ErrorKind::Internal: lead = tr("The Prometheus server's answer could not be read."); break;
+    default: return errorText(error);
+    }
+    return error.message.isEmpty() ? lead : lead + u'\n' + error.message;
+}
+
 } // namespace tc::ui

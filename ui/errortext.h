@@ -10,5 +10,8 @@ namespace tc::ui {
 // wrong and what to do. `detail` (the server's text) is shown separately, never instead.
 QString errorTitle(const Error &error);
 QString errorText(const Error &error);
+// The same for a failed read of usage history, which may come from a Prometheus server
+// rather than the database: the sentence names the server that failed.
+QString usageErrorText(const Error &error, bool fromPrometheus);
 
 } // namespace tc::ui

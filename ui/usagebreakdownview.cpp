@@ -26,7 +26,8 @@ UsageBreakdownView::UsageBreakdownView(QWidget *parent) : QChartView(new QChart,
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::NoFocus);
     chart()->setMargins(QMargins(4, 4, 4, 4));
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    // One entry per group: listed down the side, where slugs aren't cut short.
+    chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->legend()->setShowToolTips(true);
 
     m_timeAxis = new QDateTimeAxis;
@@ -81,12 +82,6 @@ void UsageBreakdownView::setResourceName(const QString &name)
     chart()->setTitle(name.isEmpty() ? QString() : tr("%1 by sub-tenant").arg(name));
 }
 
-void UsageBreakdownView::setLimit(std::optional<qint64> limit)
-{
-    m_limit = limit;
-    render();
-}
-
 void UsageBreakdownView::render()
 {
     for (QAreaSeries *layer : std::as_const(m_layers)) {
@@ -94,11 +89,7 @@ void UsageBreakdownView::render()
         delete layer;
     }
     m_layers.clear();
-    if (m_limitSeries) {
-        chart()->removeSeries(m_limitSeries);
-        delete m_limitSeries;
-        m_limitSeries = nullptr;
-    }
+
     if (!m_model) {
         updateMessage();
         return;
@@ -141,16 +132,6 @@ void UsageBreakdownView::render()
         layer->attachAxis(m_valueAxis);
         m_layers << layer;
     }
-    if (m_limit && m_window.isValid()) {
-        m_limitSeries = new QLineSeries;
-        m_limitSeries->setName(tr("Limit %1").arg(formatQuantity(*m_limit, m_model->unit())));
-        m_limitSeries->append({QPointF(double(m_window.from.toMSecsSinceEpoch()), double(*m_limit)),
-                               QPointF(double(m_window.to.toMSecsSinceEpoch()), double(*m_limit))});
-        chart()->addSeries(m_limitSeries);
-        m_limitSeries->attachAxis(m_timeAxis);
-        m_limitSeries->attachAxis(m_valueAxis);
-        top = std::max(top, double(*m_limit));
-    }
     m_valueTop = top;
     updateValueAxis();
     applyPalette();
@@ -166,12 +147,6 @@ void UsageBreakdownView::applyPalette()
 {
     const bool dark = UsageChartStyle::isDark(palette());
     UsageChartStyle::applyChartPalette(chart(), palette());
-    if (m_limitSeries) {
-        QPen limitPen(UsageChartStyle::alertColor(AlertLevel::Critical, dark));
-        limitPen.setWidthF(2.0);
-        limitPen.setStyle(Qt::DashLine);
-        m_limitSeries->setPen(limitPen);
-    }
     for (QAreaSeries *layer : std::as_const(m_layers)) {
         const QColor color = UsageChartStyle::groupColor(layer->property("colourIndex").toInt(), dark,
                                                           layer->property("others").toBool());

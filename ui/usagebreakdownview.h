@@ -7,12 +7,9 @@
 #include <QList>
 #include <QPointer>
 
-#include <optional>
-
 class QAreaSeries;
 class QCategoryAxis;
 class QDateTimeAxis;
-class QLineSeries;
 
 namespace tc::ui {
 
@@ -36,13 +33,9 @@ public:
     void setWindow(const TimeWindow &window);
     // "Storage", for the title.
     void setResourceName(const QString &name);
-    // The tenant's effective limit of the resource, drawn over the stack (nullopt: unlimited).
-    void setLimit(std::optional<qint64> limit);
 
     QString message() const;
     QList<QAreaSeries *> layers() const { return m_layers; }
-    // Null without a limit.
-    QLineSeries *limitSeries() const { return m_limitSeries; }
     QString hoverTextAt(const QPoint &viewPos) const;
 
 Q_SIGNALS:
@@ -65,8 +58,6 @@ private:
     TimeWindow m_window;
     QString m_resourceName;
     QList<QAreaSeries *> m_layers;
-    QLineSeries *m_limitSeries = nullptr;
-    std::optional<qint64> m_limit;
     QDateTimeAxis *m_timeAxis = nullptr;
     QCategoryAxis *m_valueAxis = nullptr;
     double m_valueTop = 0; // the data's and the limit's top

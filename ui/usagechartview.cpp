@@ -1,6 +1,7 @@
 #include "ui/usagechartview.h"
 
 #include "models/items/usageseriesmodel.h"
+#include "models/store/usagesource.h"
 #include "ui/chartmessage.h"
 #include "ui/errortext.h"
 #include "ui/usagechartstyle.h"
@@ -291,6 +292,7 @@ bool UsageChartView::isRetryOffered() const
 void UsageChartView::updateMessage()
 {
     QString text;
+    QString detail;
     bool retry = false;
     if (m_model) {
         const TimeWindow window = m_model->window();
@@ -302,10 +304,17 @@ void UsageChartView::updateMessage()
         switch (m_model->status()) {
         case UsageSeriesModel::Status::Idle: break;
         case UsageSeriesModel::Status::Loading: text = tr("Loading…"); break;
-        case UsageSeriesModel::Status::Failed:
-            text = m_model->error() ? errorText(*m_model->error()) : tr("The usage could not be loaded.");
+        case UsageSeriesModel::Status::Failed: {
+            const bool prometheus = m_model->source() && m_model->source()->kind() == UsageSource::Kind::Prometheus;
+            if (m_model->error()) {
+                text = usageErrorText(*m_model->error(), prometheus);
+                detail = m_model->error()->detail;
+            } else {
+                text = tr("The usage could not be loaded.");
+            }
             retry = true;
             break;
+        }
         case UsageSeriesModel::Status::Empty: text = empty; break;
         case UsageSeriesModel::Status::Ready: {
             if (m_resource.isEmpty())
@@ -319,7 +328,7 @@ void UsageChartView::updateMessage()
         }
         }
     }
-    m_message->show(text, retry);
+    m_message->show(text, retry, detail);
     placeOverlay();
 }
 

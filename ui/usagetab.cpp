@@ -432,14 +432,9 @@ void UsageTab::reloadBreakdown()
                                           : m_pages->width() - 100);
     query.bucketSeconds = bucketSecondsFor(query.window, pixels);
     const int row = m_model ? m_model->seriesRow(query.resource) : -1;
-    std::optional<qint64> limit;
-    if (row >= 0) {
-        const QModelIndex series = m_model->index(row, 0);
-        m_breakdownModel->setUnit(ResourceUnit(series.data(UsageSeriesModel::UnitRole).toInt()));
-        if (const QVariant l = series.data(UsageSeriesModel::LimitRole); l.isValid())
-            limit = l.toLongLong();
-    }
-    m_breakdown->setLimit(limit);
+    // No limit line here: a tenant's limit bounds its own usage, not its subtree's.
+    if (row >= 0)
+        m_breakdownModel->setUnit(ResourceUnit(m_model->index(row, 0).data(UsageSeriesModel::UnitRole).toInt()));
     m_breakdown->setWindow(query.window);
     m_breakdown->setResourceName(m_breakdownResource->currentText());
     m_breakdownModel->load(query);
@@ -474,7 +469,8 @@ void UsageTab::updateStatus()
                        m_model->window().from.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                        m_model->window().to.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     if (m_model && m_model->error())
-        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + errorText(*m_model->error());
+        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n"))
+               + usageErrorText(*m_model->error(), m_source && m_source->kind() == UsageSource::Kind::Prometheus);
     m_status->setToolTip(tip);
 }
 
