@@ -11,6 +11,7 @@
 #include "models/items/usagebreakdownmodel.h"
 #include "models/items/usageseriesmodel.h"
 #include "models/store/pgstore.h"
+#include "models/store/usagesource.h"
 #include "tests/support/await.h"
 #include "tests/support/pgtestdatabase.h"
 #include "ui/mainwindow.h"
@@ -35,7 +36,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QPushButton>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void breakdownStacksTheSubTenants();
     void darkPaletteIsFollowed();
     void topConsumersActivateTheTenant();
+    void prometheusProfileIsUsedAndItsFailureSaid();
 
 private:
     QUuid insertTenant(const QString &slug);
@@ -533,6 +537,60 @@ void TstUsageTab::topConsumersActivateTheTenant()
     QCOMPARE(activated.last().at(0).toUuid(), m_unlimited);
     QTRY_COMPARE_WITH_TIMEOUT(window.treePanel()->view()->currentIndex().data(TenantTreeModel::TenantIdRole).toUuid(),
                               m_unlimited, 20000);
+}
+
+void TstUsageTab::prometheusProfileIsUsedAndItsFailureSaid()
+{
+    m_tab.reset();
+    m_tester.reset();
+    // Nothing listens there: the connection is refused at once.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    ui::MainWindow window(&PgStore::forProfile);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &ui::MainWindow::connectionFinished);
+    ConnectionProfile profile;
+    profile.conninfo = m_db->conninfo(kOperator);
+    profile.prometheusUrl = QStringLiteral("127.0.0.1:%1").arg(port);
+    profile.prometheusMetric = QStringLiteral("platform_usage");
+    window.connectTo(profile);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().toBool());
+
+    QVERIFY(window.usageSource());
+    QCOMPARE(window.usageSource()->kind(), UsageSource::Kind::Prometheus);
+    QCOMPARE(window.usageSource()->location(), QStringLiteral("http://127.0.0.1:%1").arg(port));
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("profile/prometheus_url")).toString(), profile.prometheusUrl);
+    QCOMPARE(settings.value(QStringLiteral("profile/prometheus_metric")).toString(), profile.prometheusMetric);
+
+    // The Usage tab of the metered tenant says on the plot that Prometheus can't be reached.
+    ui::TenantDetailsPane *details = window.detailsPane();
+    ui::UsageTab *tab = details->usageTab();
+    QTRY_VERIFY_WITH_TIMEOUT(window.treeModel()->indexOf(m_metered).isValid(), 20000);
+    window.treePanel()->view()->setCurrentIndex(window.treeModel()->indexOf(m_metered));
+    details->tabs()->setCurrentWidget(tab);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->model()->status() == UsageSeriesModel::Status::Failed, 20000);
+    QVERIFY(!tab->charts().isEmpty());
+    ui::UsageChartView *chart = tab->charts().first();
+    QVERIFY2(chart->message().startsWith(QStringLiteral("Could not get the usage from the Prometheus server.")),
+             qPrintable(chart->message()));
+    QVERIFY2(chart->message().contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(chart->message()));
+    QVERIFY(chart->isRetryOffered());
+    QVERIFY2(tab->statusText().startsWith(QStringLiteral("Prometheus http://127.0.0.1:%1").arg(port)),
+             qPrintable(tab->statusText()));
+    saveShot(tab, QStringLiteral("usagetab-prometheus-unreachable"));
+
+    // Retry asks again (and fails again, the same way).
+    QSignalSpy loaded(tab->model(), &UsageSeriesModel::loaded);
+    QTest::mouseClick(chart->findChild<QPushButton *>(QStringLiteral("chartRetry")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);
+    QCOMPARE(tab->model()->status(), UsageSeriesModel::Status::Failed);
 }
 
 QTEST_MAIN(TstUsageTab)
