@@ -1,7 +1,7 @@
 // tenant-bench: figures for the tenant tree at scale, printed, never asserted.
 //
 //   tenant-bench [--db CONNINFO] [--runs N] [--shapes demo,flat,100x100,10x10x10x10]
-//                [--sections tree,edits,tiers]
+//                [--sections tree,edits,tiers,usage]
 //
 // CONNINFO names a server and a superuser (its dbname is replaced); without it the bench starts
 // a private cluster with scripts/pgcluster.sh under /tmp/tc-bench and leaves it running, so a
@@ -9,17 +9,20 @@
 // the first page of the top level and of the node with the most children, through PgStore and
 // through TenantTreeModel (what the GUI waits for); a search for a substring with about 50
 // matches; and the same top-level page fetched by psql as the reference.
-// The quotas section (quotabench.cpp) prints the quota editor's and bulk edits' figures.
+// The quotas section (quotabench.cpp) prints the quota editor's and bulk edits' figures, the
+// usage section (usagebench.cpp) the usage charts'.
 
 #include "models/items/tenanttreemodel.h"
 #include "models/store/pgstatements_p.h"
 #include "models/store/pgstore.h"
 #include "quotabench.h"
+#include "usagebench.h"
 #include "tests/support/await.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -107,7 +110,11 @@ double modelFirstPageMs(TenantStore *store)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The usage section paints charts: offscreen unless a platform was chosen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("tenant.*.debug=false"));
     QStringList args = app.arguments();
     auto option = [&](const QString &name, const QString &fallback) {
         const qsizetype i = args.indexOf(name);
@@ -116,7 +123,7 @@ int main(int argc, char *argv[])
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("15")).toInt();
     QString server = option(QStringLiteral("--db"), QString());
     const QStringList wanted = option(QStringLiteral("--shapes"), QStringLiteral("demo,flat,100x100,10x10x10x10")).split(u',');
-    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,edits,tiers")).split(u',');
+    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,edits,tiers,usage")).split(u',');
 
     if (server.isEmpty()) {
         const QString script = QStringLiteral(TC_SOURCE_DIR "/scripts/pgcluster.sh");
@@ -271,8 +278,12 @@ int main(int argc, char *argv[])
         out << "\nroot/widest: first page of " << TenantStore::kDefaultPageSize
             << " rows; store = PgStore future round trip (page query + count, autocommit);\n"
            "model = TenantTreeModel::reload() until the rows are inserted; psql = \\timing of the same page query.\n";
-    if (sections.contains(QLatin1String("edits")) || sections.contains(QLatin1String("tiers")))
-        return bench::runQuotaBench(server, runs, sections.contains(QLatin1String("edits")),
-                                    sections.contains(QLatin1String("tiers")), out, err);
+    if (sections.contains(QLatin1String("edits")) || sections.contains(QLatin1String("tiers"))) {
+        if (const int rc = bench::runQuotaBench(server, runs, sections.contains(QLatin1String("edits")),
+                                                sections.contains(QLatin1String("tiers")), out, err))
+            return rc;
+    }
+    if (sections.contains(QLatin1String("usage")))
+        return bench::runUsageBench(server, runs, out, err);
     return 0;
 }
