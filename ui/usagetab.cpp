@@ -126,8 +126,9 @@ void UsageTab::createToolBar()
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setTimeSpec(Qt::LocalTime);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 48);
+        // Local time, with its zone shown so nobody mistakes it for UTC.
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm t"));
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00 CEST")) + 48);
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &) { m_customTimer.start(); });
         connect(edit, &QDateTimeEdit::editingFinished, this, [this] {
             if (m_customTimer.isActive()) {
@@ -138,8 +139,8 @@ void UsageTab::createToolBar()
     }
     m_from->setObjectName(QStringLiteral("usageFrom"));
     m_to->setObjectName(QStringLiteral("usageTo"));
-    m_from->setToolTip(tr("Start of the window, in local time (included)"));
-    m_to->setToolTip(tr("End of the window, in local time (excluded)"));
+    m_from->setToolTip(tr("Start of the window, in local time (included); the status line's tooltip gives it in UTC"));
+    m_to->setToolTip(tr("End of the window, in local time (excluded); the status line's tooltip gives it in UTC"));
     fromLabel->setBuddy(m_from);
     toLabel->setBuddy(m_to);
 
@@ -461,6 +462,15 @@ void UsageTab::updateStatus()
             parts << tr("loaded %1").arg(QLocale().toString(m_model->loadedAt().toLocalTime().time(), QLocale::ShortFormat));
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
+    // A window that can't be used is an error, not a note.
+    if (m_customError.isEmpty()) {
+        m_status->setForegroundRole(QPalette::PlaceholderText);
+    } else {
+        QPalette pal = m_status->palette();
+        pal.setColor(QPalette::WindowText, UsageChartStyle::alertColor(AlertLevel::Critical, UsageChartStyle::isDark(palette())));
+        m_status->setPalette(pal);
+        m_status->setForegroundRole(QPalette::WindowText);
+    }
     QString tip;
     if (m_model && m_model->window().isValid())
         tip = tr("Window: %1 – %2 (UTC %3 – %4)")
