@@ -81,6 +81,8 @@ QIcon TenantTreeDelegate::alertIcon(AlertLevel level, bool dark)
         p.drawEllipse(QRectF(s * 0.5 - w * 0.6, s * (level == AlertLevel::Critical ? 0.66 : 0.74) - w * 0.1, w * 1.2, w * 1.2));
         p.end();
         icon.addPixmap(pixmap);
+        // The same on a selected row: the style's tint would wash the warning colour out.
+        icon.addPixmap(pixmap, QIcon::Selected);
     }
     cache.insert(key, icon);
     return icon;

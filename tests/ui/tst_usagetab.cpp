@@ -36,6 +36,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTcpServer>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void darkPaletteIsFollowed();
     void topConsumersActivateTheTenant();
     void prometheusProfileIsUsedAndItsFailureSaid();
+    void darkMainWindow();
 
 private:
     QUuid insertTenant(const QString &slug);
@@ -107,6 +110,7 @@ private:
     QUuid m_unlimited;
     QUuid m_silent;
     QUuid m_family;
+    QUuid m_hot;
 };
 
 QUuid TstUsageTab::insertTenant(const QString &slug)
@@ -179,6 +183,17 @@ void TstUsageTab::initTestCase()
                             .arg(metered, from, to, kPeakAt.toString(Qt::ISODate))
                             .arg(kPeak)
                             .arg(m_unlimited.toString(QUuid::WithoutBraces))),
+             QString());
+
+    // At 96 % of its items limit now: the tree marks it critical.
+    m_hot = insertTenant(QStringLiteral("hot"));
+    QVERIFY(!m_hot.isNull());
+    QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) VALUES ('%1', 'items', 1000); "
+                                       "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                                       "SELECT '%1', 'items', g, 960 FROM generate_series(date_trunc('hour', '%2'::timestamptz), "
+                                       "'%3'::timestamptz, '1 hour') g")
+                            .arg(m_hot.toString(QUuid::WithoutBraces), kNow.addDays(-kHistoryDays).toString(Qt::ISODate),
+                                 kNow.toString(Qt::ISODate))),
              QString());
 
     m_store = std::make_unique<PgStore>(m_db->conninfo(kOperator));
@@ -502,11 +517,13 @@ void TstUsageTab::topConsumersActivateTheTenant()
                                  && view->model()->rowCount() > 0,
                              20000);
 
-    // Sorted by share, highest first: the tenant over its limit leads.
+    // Sorted by share, highest first: the hot tenant (96 %) before the metered one (62 %).
     QSortFilterProxyModel *proxy = view->proxy();
-    const QModelIndex first = proxy->index(0, TopConsumersModel::TenantColumn);
+    QCOMPARE(proxy->index(0, TopConsumersModel::TenantColumn).data(TopConsumersModel::TenantIdRole).toUuid(), m_hot);
+    QCOMPARE(proxy->index(0, TopConsumersModel::ShareColumn).data(TopConsumersModel::FractionRole).toDouble(), 0.96);
+    const QModelIndex first = proxy->index(1, TopConsumersModel::TenantColumn);
     QCOMPARE(first.data(TopConsumersModel::TenantIdRole).toUuid(), m_metered);
-    QCOMPARE(proxy->index(0, TopConsumersModel::ShareColumn).data(TopConsumersModel::FractionRole).toDouble(), 0.62);
+    QCOMPARE(proxy->index(1, TopConsumersModel::ShareColumn).data(TopConsumersModel::FractionRole).toDouble(), 0.62);
 
     QSignalSpy activated(view, &ui::TopConsumersView::tenantActivated);
     QTableView *table = view->view();
@@ -529,7 +546,7 @@ void TstUsageTab::topConsumersActivateTheTenant()
         }
         return -1;
     }();
-    QVERIFY(unlimitedRow > 0);
+    QVERIFY(unlimitedRow > 1);
     table->setFocus();
     table->setCurrentIndex(proxy->index(unlimitedRow, 0));
     QTest::keyClick(table, Qt::Key_Return);
@@ -591,6 +608,61 @@ void TstUsageTab::prometheusProfileIsUsedAndItsFailureSaid()
     QTest::mouseClick(chart->findChild<QPushButton *>(QStringLiteral("chartRetry")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);
     QCOMPARE(tab->model()->status(), UsageSeriesModel::Status::Failed);
+}
+
+void TstUsageTab::darkMainWindow()
+{
+    m_tab.reset();
+    m_tester.reset();
+    QStyle *style = QStyleFactory::create(QStringLiteral("Fusion"));
+    QVERIFY(style);
+    QApplication::setStyle(style);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    const QPalette before = QApplication::palette();
+    QApplication::setPalette(dark);
+
+    {
+        ui::MainWindow window(&PgStore::forProfile);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(&window, &ui::MainWindow::connectionFinished);
+        ConnectionProfile profile;
+        profile.conninfo = m_db->conninfo(kOperator);
+        window.connectTo(profile);
+        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.treeModel()->indexOf(m_hot).isValid(), 20000);
+        const QModelIndex hot = window.treeModel()->indexOf(m_hot);
+        QCOMPARE(AlertLevel(hot.data(TenantTreeModel::AlertLevelRole).toInt()), AlertLevel::Critical);
+        QVERIFY(hot.data(Qt::ToolTipRole).toString().contains(QStringLiteral("limit")));
+        ui::UsageTab *tab = window.detailsPane()->usageTab();
+        tab->model()->setClock([] { return kNow; });
+        window.treePanel()->view()->setCurrentIndex(hot);
+        window.detailsPane()->tabs()->setCurrentWidget(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->status() == UsageSeriesModel::Status::Ready && !tab->charts().isEmpty(), 20000);
+        QCOMPARE(tab->charts().first()->chart()->theme(), QChart::ChartThemeDark);
+        window.topConsumersDock()->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.topConsumers()->model()->rowCount() > 0, 20000);
+        QTest::qWait(300);
+        saveShot(&window, QStringLiteral("mainwindow-usage-dark"));
+        window.treePanel()->view()->setCurrentIndex(window.treeModel()->indexOf(m_metered));
+        QTest::qWait(300);
+        saveShot(window.treePanel(), QStringLiteral("tree-alert-dark"));
+    }
+    QApplication::setPalette(before);
 }
 
 QTEST_MAIN(TstUsageTab)
