@@ -6,11 +6,12 @@ namespace tc::pg::sql {
 
 // Columns read by tenantFromRow(), in this order. `pl` must provide the parent's effective
 // limits (pl.items_limit, pl.storage_limit, pl.qpm_limit) for rows that inherit theirs.
-// After the tenant itself, for the tree's alert: latest usage, effective limit and own soft
-// thresholds of queries_per_minute and the thresholds of items and storage_bytes, then the
-// display name and unit of those three metered resources (uncorrelated: evaluated once per
-// statement). Queries per minute is read by subqueries, not two more joins: with six joined
-// tables the planner's join search alone cost more than the whole page before.
+// After the tenant itself, for the tree's alert: latest usage of queries_per_minute, its own
+// quota row as "hard limit|thresholds" (one index probe for both) and the parent's effective
+// limit, the thresholds of items and storage_bytes, then the display name and unit of those
+// three metered resources (uncorrelated: evaluated once per statement). Queries per minute is
+// read by subqueries, not two more joins: with six joined tables the planner's join search
+// alone cost more than the whole page before.
 #define TC_TENANT_COLUMNS                                                                       \
     "t.id, t.parent_id, t.slug, t.display_name, t.tier, t.state, "                              \
     "(extract(epoch FROM t.state_changed_at) * 1000)::bigint, "                                 \
@@ -23,11 +24,9 @@ namespace tc::pg::sql {
     "(SELECT count(*) FROM tenancy.tenants c WHERE c.parent_id = t.id AND c.state = 'deleted'), "  \
     "t.held_by, t.own_state, (extract(epoch FROM t.purged_at) * 1000)::bigint, "                \
     "(SELECT x.value FROM tenancy.usage_current x WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), " \
-    "coalesce((SELECT x.hard_limit FROM tenancy.quotas x "                                      \
-    "          WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), pl.qpm_limit), " \
+    "(SELECT coalesce(x.hard_limit::text, '') || '|' || x.soft_thresholds::text FROM tenancy.quotas x " \
+    "  WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), pl.qpm_limit, "         \
     "qi.soft_thresholds::text, qs.soft_thresholds::text, "                                      \
-    "(SELECT x.soft_thresholds::text FROM tenancy.quotas x "                                    \
-    "  WHERE x.tenant_id = t.id AND x.resource = 'queries_per_minute'), "                       \
     "(SELECT r.display_name || '|' || r.unit FROM tenancy.resources r WHERE r.key = 'items'), "  \
     "(SELECT r.display_name || '|' || r.unit FROM tenancy.resources r WHERE r.key = 'storage_bytes'), " \
     "(SELECT r.display_name || '|' || r.unit FROM tenancy.resources r WHERE r.key = 'queries_per_minute') "

@@ -23,14 +23,14 @@ std::optional<qint64> optionalInt(const pqxx::field &f)
     return f.is_null() ? std::nullopt : std::optional<qint64>(f.as<qint64>());
 }
 
-// A metered resource's latest usage, effective limit and soft thresholds, as the tenant
-// columns deliver them; `catalog` is "display name|unit".
+// A metered resource's latest usage, effective limit and own soft thresholds (empty: no own
+// quota row); `catalog` is "display name|unit".
 struct MeteredUsage
 {
     const char *key;
     std::optional<qint64> used;
     std::optional<qint64> limit;
-    pqxx::field thresholds;
+    std::optional<QList<int>> thresholds;
     pqxx::field catalog;
 };
 
@@ -42,7 +42,7 @@ std::optional<UsageAlert> alertOf(std::initializer_list<MeteredUsage> resources)
     for (const MeteredUsage &r : resources) {
         if (!r.used || !r.limit)
             continue;
-        const QList<int> thresholds = r.thresholds.is_null() ? kDefaultSoftThresholds : thresholdsFromText(r.thresholds);
+        const QList<int> thresholds = r.thresholds.value_or(kDefaultSoftThresholds);
         const int reached = crossedThreshold(r.used, r.limit, thresholds);
         if (reached == 0)
             continue;
@@ -198,19 +198,33 @@ Tenant tenantFromRow(const pqxx::row &row)
     if (!row[19].is_null())
         t.ownState = lifecycleStateFromKey(qstr(row[19]));
     t.purgedAt = fromMillis(row[20]);
+    // Queries per minute: the own row as "hard limit|thresholds", else the parent's limit.
+    std::optional<qint64> qpmLimit = optionalInt(row[23]);
+    std::optional<QList<int>> qpmThresholds;
+    if (!row[22].is_null()) {
+        const QString own = qstr(row[22]);
+        const QStringView limit = QStringView(own).left(own.indexOf(u'|'));
+        if (!limit.isEmpty())
+            qpmLimit = limit.toLongLong();
+        qpmThresholds = thresholdsFromText(QStringView(own).mid(limit.size() + 1));
+    }
+    auto ownThresholds = [](const pqxx::field &f) {
+        return f.is_null() ? std::nullopt : std::optional<QList<int>>(thresholdsFromText(qstr(f)));
+    };
     t.alert = alertOf({
-        {"items", t.items.used, t.items.limit, row[23], row[26]},
-        {"storage_bytes", t.storage.used, t.storage.limit, row[24], row[27]},
-        {"queries_per_minute", optionalInt(row[21]), optionalInt(row[22]), row[25], row[28]},
+        {"items", t.items.used, t.items.limit, ownThresholds(row[24]), row[26]},
+        {"storage_bytes", t.storage.used, t.storage.limit, ownThresholds(row[25]), row[27]},
+        {"queries_per_minute", optionalInt(row[21]), qpmLimit, qpmThresholds, row[28]},
     });
     return t;
 }
 
-QList<int> thresholdsFromText(const pqxx::field &f)
+QList<int> thresholdsFromText(QStringView text)
 {
     QList<int> out;
-    const QString text = qstr(f);
-    for (const QStringView part : QStringView(text).mid(1, text.size() - 2).split(u',', Qt::SkipEmptyParts))
+    if (text.startsWith(u'{') && text.endsWith(u'}'))
+        text = text.mid(1, text.size() - 2);
+    for (const QStringView part : text.split(u',', Qt::SkipEmptyParts))
         out.append(part.toInt());
     // The schema checks the range, not the order; the alert levels need them ascending.
     std::sort(out.begin(), out.end());

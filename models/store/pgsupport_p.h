@@ -44,7 +44,7 @@ QDateTime fromMillis(const pqxx::field &f);
 Tenant tenantFromRow(const pqxx::row &row);
 
 // Soft thresholds as the database writes a smallint[] ("{80,90,95}"), ascending.
-QList<int> thresholdsFromText(const pqxx::field &f);
+QList<int> thresholdsFromText(QStringView text);
 // What a quota without a row of its own uses (the column's default).
 inline const QList<int> kDefaultSoftThresholds{80, 90, 95};
 

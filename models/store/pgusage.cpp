@@ -245,7 +245,7 @@ Result<QList<TopConsumer>> topConsumers(pqxx::connection &conn, const TopConsume
         if (!row[5].is_null())
             c.limit = row[5].as<qint64>();
         c.ownLimit = row[6].as<bool>();
-        c.softThresholds = row[7].is_null() ? kDefaultSoftThresholds : thresholdsFromText(row[7]);
+        c.softThresholds = row[7].is_null() ? kDefaultSoftThresholds : thresholdsFromText(qstr(row[7]));
         c.subtreeUsed = row[8].as<qint64>();
         c.subtreeTenants = row[9].as<int>();
         if (!row[10].is_null())

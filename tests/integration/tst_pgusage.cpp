@@ -263,6 +263,11 @@ void TstPgUsage::initTestCase()
     // Own rows that inherit the limit but bring their own thresholds.
     quota(QStringLiteral("al-own"), QStringLiteral("items"), QStringLiteral("NULL"), QStringLiteral("{50,60}"));
     quota(QStringLiteral("al-own2"), QStringLiteral("items"), QStringLiteral("NULL"), QStringLiteral("{90}"));
+    // Queries per minute the same way: 450 of the parent's 1000 reaches its own 40 %.
+    quota(QStringLiteral("alerts"), qpm, QStringLiteral("1000"));
+    tenant(QStringLiteral("al-qpm"), QStringLiteral("alerts"));
+    quota(QStringLiteral("al-qpm"), qpm, QStringLiteral("NULL"), QStringLiteral("{40}"));
+    samples(QStringLiteral("al-qpm"), qpm, 0, 0, QStringLiteral("450"), kT1Sql);
 }
 
 void TstPgUsage::hourlyBucketsAreTheSamples()
@@ -660,10 +665,10 @@ void TstPgUsage::topConsumersOrderAndLimits()
     QStringList order;
     for (const TopConsumer &c : *r)
         order << c.slug;
-    // A limit of 0 with usage first; then by share: 96 %, 95 %, 75 %, 50 %; then no limit by usage.
+    // A limit of 0 with usage first; then by share: 96 %, 95 %, 75 %, 50 %, 45 %; then no limit by usage.
     QCOMPARE(order, QStringList({QStringLiteral("capped0"), QStringLiteral("big-a"), QStringLiteral("big-b-1"),
-                                 QStringLiteral("big-b"), QStringLiteral("big"), QStringLiteral("free2"),
-                                 QStringLiteral("free")}));
+                                 QStringLiteral("big-b"), QStringLiteral("big"), QStringLiteral("al-qpm"),
+                                 QStringLiteral("free2"), QStringLiteral("free")}));
 
     const TopConsumer &bigA = r->at(1);
     QCOMPARE(bigA.tenantId, idOf(QStringLiteral("big-a")));
@@ -712,8 +717,11 @@ void TstPgUsage::topConsumersOrderAndLimits()
     QVERIFY(!big.trend.has_value());
 
     QCOMPARE(r->at(0).limit, std::optional<qint64>(0));
-    QCOMPARE(r->at(5).limit, std::optional<qint64>());
-    QCOMPARE(r->at(5).used, 7000);
+    QCOMPARE(r->at(5).limit, std::optional<qint64>(1000));
+    QCOMPARE(r->at(5).ownLimit, false); // an own row without a limit of its own
+    QCOMPARE(r->at(5).softThresholds, QList<int>({40}));
+    QCOMPARE(r->at(6).limit, std::optional<qint64>());
+    QCOMPARE(r->at(6).used, 7000);
 
     // The limit cuts the list after the order.
     q.limit = 3;
@@ -731,7 +739,7 @@ void TstPgUsage::topConsumersIncludeDeletedOnRequest()
     q.includeDeleted = true;
     const Result<QList<TopConsumer>> r = await(s->topConsumers(q));
     QVERIFY2(r.ok(), qPrintable(why(r)));
-    QCOMPARE(r->size(), 8);
+    QCOMPARE(r->size(), 9);
     QCOMPARE(r->at(1).slug, QStringLiteral("big-del"));
     QCOMPARE(r->at(1).state, LifecycleState::Deleted);
     for (const TopConsumer &c : *r) {
@@ -798,6 +806,8 @@ void TstPgUsage::treeRowsCarryTheAlert_data()
                                         << int(AlertLevel::Critical) << 960LL << 1000LL;
     QTest::newRow("own thresholds 50/70 at 75 %") << QStringLiteral("big-b") << QStringLiteral("queries_per_minute") << 70
                                                   << int(AlertLevel::Critical) << 150LL << 200LL;
+    QTest::newRow("queries per minute, own thresholds, inherited limit")
+        << QStringLiteral("al-qpm") << QStringLiteral("queries_per_minute") << 40 << int(AlertLevel::Critical) << 450LL << 1000LL;
     QTest::newRow("a limit of 0") << QStringLiteral("capped0") << QStringLiteral("queries_per_minute") << 100
                                   << int(AlertLevel::Critical) << 1LL << 0LL;
     QTest::newRow("parent without usage") << QStringLiteral("alerts") << QString() << 0 << 0 << 0LL << 0LL;
@@ -907,7 +917,7 @@ void TstPgUsage::auditorReadsAllOfIt()
         tq.resource = QStringLiteral("queries_per_minute");
         const Result<QList<TopConsumer>> top = await(s->topConsumers(tq));
         QVERIFY2(top.ok(), qPrintable(why(top)));
-        QCOMPARE(top->size(), 7);
+        QCOMPARE(top->size(), 8);
         QCOMPARE(top->at(1).slug, QStringLiteral("big-a"));
         QVERIFY(top->at(1).trend.has_value());
         QCOMPARE(top->at(2).path, QStringList({QStringLiteral("big"), QStringLiteral("big-b")}));
@@ -917,7 +927,7 @@ void TstPgUsage::auditorReadsAllOfIt()
         int alerts = 0;
         for (const Tenant &t : page->tenants)
             alerts += t.alert.has_value() ? 1 : 0;
-        QCOMPARE(alerts, 7); // all but al-none and al-own2
+        QCOMPARE(alerts, 8); // all but al-none and al-own2
     }
 }
 
