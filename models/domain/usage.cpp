@@ -124,11 +124,13 @@ std::optional<LinearTrend> fitTrend(const QList<UsageSample> &samples)
         return std::nullopt;
     // Centre time and value so the sums stay well-conditioned for epoch milliseconds.
     const qint64 origin = samples.first().atMs;
+    qint64 newest = origin;
     double meanT = 0;
     double meanV = 0;
     for (const UsageSample &s : samples) {
         meanT += double(s.atMs - origin) / 1000.0;
         meanV += double(s.value);
+        newest = std::max(newest, s.atMs);
     }
     meanT /= samples.size();
     meanV /= samples.size();
@@ -146,6 +148,7 @@ std::optional<LinearTrend> fitTrend(const QList<UsageSample> &samples)
     trend.originMs = origin;
     trend.valueAtOriginMs = meanV - trend.slopePerSecond * meanT;
     trend.samples = int(samples.size());
+    trend.lastSampleMs = newest;
     return trend;
 }
 
@@ -157,19 +160,18 @@ LimitProjection projectLimit(const std::optional<LinearTrend> &trend, std::optio
         return {Kind::Unlimited, {}};
     if (used && *used >= *limit)
         return {Kind::AlreadyReached, {}};
-    if (!trend)
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    if (!trend || nowMs - trend->newestMs() > qint64(kStaleTrendDays) * 86400 * 1000)
         return {Kind::NoTrend, {}};
     if (trend->slopePerSecond <= 0)
         return {Kind::NotRising, {}};
-    const double reachMs = double(trend->originMs) + (double(*limit) - trend->valueAtOriginMs) / trend->slopePerSecond * 1000.0;
-    const double nowMs = double(now.toMSecsSinceEpoch());
-    // The line may cross the limit in the past while the latest sample is still below it
-    // (usage fell back): it is then reached as soon as the trend resumes, i.e. now.
-    if (reachMs <= nowMs)
-        return {Kind::Reaches, now.toUTC()};
+    // From where usage is now, not from where the line is: a line fitted through a spike or
+    // a drop would otherwise put the date in the past (or far off) while usage says otherwise.
+    const double start = used ? double(*used) : trend->valueAt(nowMs);
+    const double reachMs = double(nowMs) + std::max(0.0, double(*limit) - start) / trend->slopePerSecond * 1000.0;
     // Beyond ~100 years is "not in any horizon that matters"; keep it from overflowing.
     constexpr double kCenturyMs = 100.0 * 365.25 * 86400.0 * 1000.0;
-    if (reachMs - nowMs > kCenturyMs)
+    if (reachMs - double(nowMs) > kCenturyMs)
         return {Kind::NotRising, {}};
     return {Kind::Reaches, QDateTime::fromMSecsSinceEpoch(qint64(std::llround(reachMs)), Qt::UTC)};
 }

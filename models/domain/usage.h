@@ -127,6 +127,9 @@ struct LinearTrend
     double valueAtOriginMs = 0; // value of the line at originMs
     qint64 originMs = 0;
     int samples = 0;
+    qint64 lastSampleMs = 0;    // the newest fitted sample (0: it is at originMs)
+
+    qint64 newestMs() const { return lastSampleMs != 0 ? lastSampleMs : originMs; }
 
     double valueAt(qint64 atMs) const { return valueAtOriginMs + slopePerSecond * double(atMs - originMs) / 1000.0; }
     double perDay() const { return slopePerSecond * 86400.0; }
@@ -140,21 +143,25 @@ struct LimitProjection
 {
     enum class Kind {
         Unlimited,      // no limit to reach
-        NoTrend,        // too few samples in the fitted period
+        NoTrend,        // too few samples in the fitted period, or none recent (kStaleTrendDays)
         AlreadyReached, // used >= limit now
         Reaches,        // at `at`
-        NotRising,      // flat or falling: never, on this trend
+        NotRising,      // flat or falling: never, on this trend (or not within a century)
     };
     Kind kind = Kind::NoTrend;
     QDateTime at;
 };
 
-// The projection of `trend` (fitted on the last 14 days) against `limit`, seen at `now`.
+// The projection of `trend` (fitted on the last 14 days) against `limit`, seen at `now`: the
+// latest usage (else the line's value now) growing at the trend's slope. A trend whose newest
+// sample is older than kStaleTrendDays says nothing about now (metering stopped, a suspended
+// tenant): NoTrend.
 LimitProjection projectLimit(const std::optional<LinearTrend> &trend, std::optional<qint64> used,
                              std::optional<qint64> limit, const QDateTime &now);
 
 // The fitted period of the top consumers' projection.
 constexpr int kTrendDays = 14;
+constexpr int kStaleTrendDays = 2;
 
 // --- Breakdown by sub-tenant and top consumers ---
 

@@ -88,6 +88,8 @@ private Q_SLOTS:
     void fitTrend();
     void projectLimit_data();
     void projectLimit();
+    void projectLimitIgnoresStaleTrends_data();
+    void projectLimitIgnoresStaleTrends();
 };
 
 void TstUsage::windowFor_data()
@@ -430,8 +432,10 @@ void TstUsage::projectLimit_data()
     QTest::newRow("rising: in ten days") << true << 100.0 << 10.0 << O(100) << O(200) << K::Reaches << 10 * kDayMs;
     QTest::newRow("rising, usage unknown") << true << 100.0 << 10.0 << kNone << O(200) << K::Reaches << 10 * kDayMs;
     QTest::newRow("rising: in half a day") << true << 190.0 << 20.0 << O(190) << O(200) << K::Reaches << kDayMs / 2;
-    QTest::newRow("the line is past the limit, usage below: now")
-        << true << 250.0 << 10.0 << O(150) << O(200) << K::Reaches << qint64(0);
+    QTest::newRow("the line is past the limit, usage below: from the usage")
+        << true << 250.0 << 10.0 << O(150) << O(200) << K::Reaches << 5 * kDayMs;
+    QTest::newRow("the line is below the usage: from the usage")
+        << true << 50.0 << 10.0 << O(150) << O(200) << K::Reaches << 5 * kDayMs;
     QTest::newRow("terabytes: in 20 days") << true << 1e12 << 5e10 << O(1'000'000'000'000) << O(2'000'000'000'000)
                                            << K::Reaches << 20 * kDayMs;
     QTest::newRow("beyond a century: not rising") << true << 0.0 << 1e-6 << O(0) << O(1'000'000) << K::NotRising << qint64(-1);
@@ -454,6 +458,7 @@ void TstUsage::projectLimit()
         LinearTrend t = trendAt(now, valueNow, perDay);
         t.originMs -= 3 * kDayMs;
         t.valueAtOriginMs -= 3 * perDay;
+        t.lastSampleMs = now.toMSecsSinceEpoch() - 3600 * 1000; // sampled an hour ago
         trend = t;
     }
     const LimitProjection p = tc::projectLimit(trend, used, limit, now);
@@ -469,4 +474,41 @@ void TstUsage::projectLimit()
 }
 
 QTEST_GUILESS_MAIN(TstUsage)
+void TstUsage::projectLimitIgnoresStaleTrends_data()
+{
+    QTest::addColumn<qint64>("newestAgeMs");
+    QTest::addColumn<bool>("fitTrendOrigin"); // newest sample at originMs (as the store fits)
+    QTest::addColumn<LimitProjection::Kind>("kind");
+
+    using K = LimitProjection::Kind;
+    const qint64 hour = 3600 * 1000;
+    QTest::newRow("sampled an hour ago") << hour << false << K::Reaches;
+    QTest::newRow("two days ago, just") << 2 * kDayMs << false << K::Reaches;
+    QTest::newRow("two days and an hour ago: stale") << 2 * kDayMs + hour << false << K::NoTrend;
+    QTest::newRow("three months ago: stale") << 90 * kDayMs << false << K::NoTrend;
+    QTest::newRow("store's fit, origin an hour ago") << hour << true << K::Reaches;
+    QTest::newRow("store's fit, origin three days ago: stale") << 3 * kDayMs << true << K::NoTrend;
+}
+
+// A tenant whose metering stopped while it was growing (e.g. suspended) is not projected from
+// a line that ends months ago.
+void TstUsage::projectLimitIgnoresStaleTrends()
+{
+    QFETCH(qint64, newestAgeMs);
+    QFETCH(bool, fitTrendOrigin);
+    QFETCH(LimitProjection::Kind, kind);
+
+    const QDateTime now = utc(2026, 3, 10, 14, 25);
+    LinearTrend t = trendAt(now, 100, 10);
+    const qint64 newest = now.toMSecsSinceEpoch() - newestAgeMs;
+    if (fitTrendOrigin) {
+        t.valueAtOriginMs = t.valueAt(newest);
+        t.originMs = newest;
+        t.lastSampleMs = 0;
+    } else {
+        t.lastSampleMs = newest;
+    }
+    QCOMPARE(tc::projectLimit(t, qint64(100), qint64(200), now).kind, kind);
+}
+
 #include "tst_usage.moc"
