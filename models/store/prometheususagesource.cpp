@@ -12,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QPromise>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -440,10 +441,13 @@ QFuture<SetResult> PrometheusUsageSource::series(const UsageQuery &query)
     // before a bucket would count in both; platforms meter on whole seconds.
     QUrl url = d->queryRangeUrl();
     const QString promql = d->promql(request);
-    const QByteArray queryString = QByteArrayLiteral("query=") + QUrl::toPercentEncoding(promql)
+    QByteArray queryString = QByteArrayLiteral("query=") + QUrl::toPercentEncoding(promql)
         + QByteArrayLiteral("&start=") + apiTime(request.firstBucketMs + stepMs - 1).toLatin1()
         + QByteArrayLiteral("&end=") + apiTime(request.lastBucketMs + stepMs - 1).toLatin1()
         + QByteArrayLiteral("&step=") + QByteArray::number(query.bucketSeconds);
+    // Prometheus stops evaluating when the console would give up anyway.
+    if (d->options.timeoutMs > 0)
+        queryString += QByteArrayLiteral("&timeout=") + QByteArray::number(std::max(1, d->options.timeoutMs / 1000)) + 's';
     url.setQuery(QString::fromLatin1(queryString), QUrl::StrictMode);
 
     QNetworkRequest networkRequest(url);
@@ -459,6 +463,15 @@ QFuture<SetResult> PrometheusUsageSource::series(const UsageQuery &query)
 
     QNetworkReply *reply = d->network->get(networkRequest);
     d->inFlight.insert(reply, request);
+    // The transfer timeout only fires on silence; a server (or proxy) that trickles bytes
+    // is cut off by this deadline for the whole request. Aborted unasked, the reply ends as a
+    // timeout (see answer()).
+    if (d->options.timeoutMs > 0) {
+        auto *deadline = new QTimer(reply);
+        deadline->setSingleShot(true);
+        connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+        deadline->start(d->options.timeoutMs);
+    }
 
     // Cancelling the future aborts the request; the reply then finishes (below) and the
     // future ends cancelled, without a result.

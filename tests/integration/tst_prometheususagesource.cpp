@@ -93,6 +93,8 @@ public:
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
     }
     void setResponse(const QByteArray &response) { m_response = response; }
+    // Answers 200 with a long body, one byte every 50 ms: never silent, never done.
+    void setTrickle(bool on) { m_trickle = on; }
     int connections() const { return m_connections; }
     int disconnections() const { return m_disconnections; }
     QList<QByteArray> targets() const { return m_targets; }
@@ -110,7 +112,12 @@ private:
                     return;
                 m_handled.insert(socket); // one request per connection
                 m_targets << buffer.left(buffer.indexOf("\r\n")).split(' ').value(1);
-                if (!m_response.isEmpty()) {
+                if (m_trickle) {
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+                    auto *drip = new QTimer(socket);
+                    connect(drip, &QTimer::timeout, socket, [socket]() { socket->write(" "); });
+                    drip->start(50);
+                } else if (!m_response.isEmpty()) {
                     socket->write(m_response);
                     socket->disconnectFromHost();
                 }
@@ -126,6 +133,7 @@ private:
 
     QTcpServer m_server;
     QByteArray m_response;
+    bool m_trickle = false;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QSet<QTcpSocket *> m_handled;
     QList<QByteArray> m_targets;
@@ -149,6 +157,7 @@ private Q_SLOTS:
     void requestNamesTenantResourcesAndBucketEnds();
     void closedPortIsUnreachable();
     void silentServerTimesOut();
+    void tricklingServerTimesOut();
     void notAPrometheusResult_data();
     void notAPrometheusResult();
     void httpErrors_data();
@@ -468,6 +477,20 @@ void TstPrometheusUsageSource::silentServerTimesOut()
     QVERIFY2(result.error().message.contains(QLatin1String("did not answer within 0.3 s")), qPrintable(result.error().message));
     QVERIFY2(result.error().message.contains(stub.url().toString()), qPrintable(result.error().message));
     QCOMPARE(stub.connections(), 1);
+}
+
+// The transfer timeout only notices silence; the whole request has a deadline too.
+void TstPrometheusUsageSource::tricklingServerTimesOut()
+{
+    StubHttpServer stub;
+    stub.setTrickle(true);
+    PrometheusUsageSource source({stub.url(), kMetric, 300});
+    const SetResult result = waitFor(source.series(usageQuery(kTenantA, m_firstMs, m_lastMs, 3600)));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ErrorKind::Unreachable);
+    QVERIFY2(result.error().message.contains(QLatin1String("did not answer within 0.3 s")), qPrintable(result.error().message));
+    QCOMPARE(stub.targets().size(), 1);
+    QVERIFY2(stub.targets().constFirst().contains("&timeout=1s"), stub.targets().constFirst().constData());
 }
 
 void TstPrometheusUsageSource::notAPrometheusResult_data()
