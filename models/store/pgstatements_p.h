@@ -264,8 +264,11 @@ inline constexpr const char *purgeStep =
 // and gives the aggregates room so they don't spill to disk. Not more: hash tables are sized
 // by the estimate (a recursive subtree is guessed at hundreds of tenants), and at 64 MB
 // allocating them took longer than a 30-tenant breakdown's work (50 ms instead of 10).
+// A chart nobody waits for any more must not hold one of the two worker connections for
+// minutes (a year's breakdown of a 10,000-tenant subtree): 30 s, then a clear error.
 inline constexpr const char *usageSession =
-    "SELECT set_config('jit', 'off', true), set_config('work_mem', '16MB', true)";
+    "SELECT set_config('jit', 'off', true), set_config('work_mem', '16MB', true),"
+    "       set_config('statement_timeout', '30s', true)";
 
 // $1 tenant, $2 text[] resource keys (empty: every metered resource), $3 from, $4 to (ms,
 // half-open), $5 bucket seconds. One row per bucket with samples (min, max, mean, the newest

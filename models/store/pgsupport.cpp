@@ -51,12 +51,14 @@ std::optional<UsageAlert> alertOf(std::initializer_list<MeteredUsage> resources)
         alert.used = *r.used;
         alert.limit = *r.limit;
         alert.threshold = reached;
-        if (best && (best->threshold > reached || (best->threshold == reached && best->fraction() >= alert.fraction())))
+        // By level, not by the threshold's number: items at 65 % of thresholds {50, 60} is
+        // critical, storage at 85 % of {80, 90, 95} only a warning.
+        alert.level = alertLevelFor(r.used, r.limit, thresholds);
+        if (best && (best->level > alert.level || (best->level == alert.level && best->fraction() >= alert.fraction())))
             continue;
         const QString catalog = qstr(r.catalog);
         alert.displayName = catalog.section(u'|', 0, -2);
         alert.unit = resourceUnitFromKey(catalog.section(u'|', -1)).value_or(ResourceUnit::Count);
-        alert.level = alertLevelFor(r.used, r.limit, thresholds);
         best = alert;
     }
     return best;
@@ -156,6 +158,11 @@ Error toError(const std::exception &e, const QString &context)
         if (state == QLatin1String("40001"))
             return {ErrorKind::Conflict,
                     QStringLiteral("Another session changed the same data at the same time; reload and try again."),
+                    detail};
+        if (state == QLatin1String("57014") && detail.contains(QLatin1String("statement timeout")))
+            return {ErrorKind::Unreachable,
+                    QStringLiteral("The database did not finish %1 within its time limit: choose a shorter range or a "
+                                   "smaller subtree.").arg(context),
                     detail};
         if (state == QLatin1String("57014"))
             return {ErrorKind::Cancelled, QStringLiteral("The request was cancelled."), detail};

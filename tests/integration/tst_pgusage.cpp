@@ -252,7 +252,7 @@ void TstPgUsage::initTestCase()
     const QList<std::tuple<const char *, int, int>> usage{
         {"al-none", 500, -1}, {"al-warn", 850, -1}, {"al-high", 920, -1}, {"al-crit", 960, -1},
         {"al-over", 1200, -1}, {"al-two", 850, 9000}, {"al-tie", 850, 8200}, {"al-own", 550, -1},
-        {"al-own2", 850, -1},
+        {"al-own2", 850, -1}, {"al-level", 650, 8500},
     };
     for (const auto &[slug, items, storage] : usage) {
         tenant(QString::fromLatin1(slug), QStringLiteral("alerts"));
@@ -263,6 +263,8 @@ void TstPgUsage::initTestCase()
     // Own rows that inherit the limit but bring their own thresholds.
     quota(QStringLiteral("al-own"), QStringLiteral("items"), QStringLiteral("NULL"), QStringLiteral("{50,60}"));
     quota(QStringLiteral("al-own2"), QStringLiteral("items"), QStringLiteral("NULL"), QStringLiteral("{90}"));
+    // Items at 65 % of {50, 60} is critical; storage at 85 % of {80, 90, 95} only a warning.
+    quota(QStringLiteral("al-level"), QStringLiteral("items"), QStringLiteral("NULL"), QStringLiteral("{50,60}"));
     // Queries per minute the same way: 450 of the parent's 1000 reaches its own 40 %.
     quota(QStringLiteral("alerts"), qpm, QStringLiteral("1000"));
     tenant(QStringLiteral("al-qpm"), QStringLiteral("alerts"));
@@ -800,6 +802,8 @@ void TstPgUsage::treeRowsCarryTheAlert_data()
                                                        << int(AlertLevel::Warning) << 850LL << 1000LL;
     QTest::newRow("own thresholds, inherited limit") << QStringLiteral("al-own") << QStringLiteral("items") << 50
                                                      << int(AlertLevel::Warning) << 550LL << 1000LL;
+    QTest::newRow("the higher level wins, not the higher threshold")
+        << QStringLiteral("al-level") << QStringLiteral("items") << 60 << int(AlertLevel::Critical) << 650LL << 1000LL;
     QTest::newRow("own thresholds above the usage") << QStringLiteral("al-own2") << QString() << 0 << 0 << 0LL << 0LL;
     QTest::newRow("no limit anywhere") << QStringLiteral("solo") << QString() << 0 << 0 << 0LL << 0LL;
     QTest::newRow("queries per minute") << QStringLiteral("big-a") << QStringLiteral("queries_per_minute") << 95
@@ -927,7 +931,7 @@ void TstPgUsage::auditorReadsAllOfIt()
         int alerts = 0;
         for (const Tenant &t : page->tenants)
             alerts += t.alert.has_value() ? 1 : 0;
-        QCOMPARE(alerts, 8); // all but al-none and al-own2
+        QCOMPARE(alerts, 9); // all but al-none and al-own2
     }
 }
 
