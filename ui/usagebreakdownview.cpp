@@ -9,10 +9,10 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QHelpEvent>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
-#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QToolTip>
 
@@ -122,15 +122,23 @@ void UsageBreakdownView::render()
         hi->replace(upper);
         layer->setLowerSeries(lo);
         layer->setUpperSeries(hi);
-        layer->setName(m_model->headerData(column, Qt::Horizontal).toString());
         const auto kind = UsageBreakdown::Group::Kind(
             m_model->headerData(column, Qt::Horizontal, UsageBreakdownModel::GroupKindRole).toInt());
+        // "Others" says how many tenants it sums.
+        const QList<UsageBreakdown::Group> &groupList = m_model->breakdown().groups;
+        if (kind == UsageBreakdown::Group::Kind::Others && g < groupList.size())
+            layer->setName(tr("Others (%1 tenants)").arg(groupList.at(g).tenants));
+        else
+            layer->setName(m_model->headerData(column, Qt::Horizontal).toString());
         layer->setProperty("others", kind == UsageBreakdown::Group::Kind::Others);
         layer->setProperty("colourIndex", kind == UsageBreakdown::Group::Kind::Others ? 0 : childIndex++);
-        chart()->addSeries(layer);
-        layer->attachAxis(m_timeAxis);
-        layer->attachAxis(m_valueAxis);
         m_layers << layer;
+    }
+    // Added top layer first: the legend then lists the groups in the order they are stacked.
+    for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it) {
+        chart()->addSeries(*it);
+        (*it)->attachAxis(m_timeAxis);
+        (*it)->attachAxis(m_valueAxis);
     }
     m_valueTop = top;
     updateValueAxis();

@@ -11,11 +11,11 @@
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
+#include <QHelpEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
-#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QToolTip>
 

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void csvExportWritesTheModelsCsv();
     void hoverShowsTheBucket();
     void breakdownStacksTheSubTenants();
+    void breakdownSumsTheSmallestAsOthers();
     void darkPaletteIsFollowed();
     void topConsumersActivateTheTenant();
     void prometheusProfileIsUsedAndItsFailureSaid();
@@ -111,6 +112,7 @@ private:
     QUuid m_silent;
     QUuid m_family;
     QUuid m_hot;
+    QUuid m_crowd;
 };
 
 QUuid TstUsageTab::insertTenant(const QString &slug)
@@ -184,6 +186,20 @@ void TstUsageTab::initTestCase()
                             .arg(kPeak)
                             .arg(m_unlimited.toString(QUuid::WithoutBraces))),
              QString());
+
+    // Ten sub-tenants: the breakdown shows the eight largest and sums the two smallest.
+    const QUuid crowd = insertTenant(QStringLiteral("crowd"));
+    QVERIFY(!crowd.isNull());
+    QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.tenants (slug, display_name, parent_id) "
+                                       "SELECT 'member-' || i, 'Member ' || i, '%1' FROM generate_series(1, 10) i; "
+                                       "INSERT INTO tenancy.usage_samples (tenant_id, resource, at, value) "
+                                       "SELECT t.id, 'items', g, 10 * substring(t.slug FROM 8)::int "
+                                       "FROM tenancy.tenants t, generate_series(date_trunc('hour', '%2'::timestamptz), "
+                                       "'%3'::timestamptz, '1 hour') g WHERE t.parent_id = '%1'")
+                            .arg(crowd.toString(QUuid::WithoutBraces), kNow.addDays(-kHistoryDays).toString(Qt::ISODate),
+                                 kNow.toString(Qt::ISODate))),
+             QString());
+    m_crowd = crowd;
 
     // At 96 % of its items limit now: the tree marks it critical.
     m_hot = insertTenant(QStringLiteral("hot"));
@@ -462,6 +478,25 @@ void TstUsageTab::breakdownStacksTheSubTenants()
     QFile file(csvFile);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), breakdown->toCsv());
+}
+
+void TstUsageTab::breakdownSumsTheSmallestAsOthers()
+{
+    QVERIFY(showTenant(m_crowd));
+    UsageBreakdownModel *breakdown = m_tab->breakdownModel();
+    QSignalSpy loaded(breakdown, &UsageBreakdownModel::loaded);
+    m_tab->breakdownButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !breakdown->isLoading(), 20000);
+    QStringList names;
+    for (QAreaSeries *layer : m_tab->breakdownView()->layers())
+        names << layer->name();
+    // Own usage, member-10 … member-3 by size, then the two smallest summed.
+    QCOMPARE(names.size(), 10);
+    QCOMPARE(names.at(1), QStringLiteral("member-10"));
+    QCOMPARE(names.at(8), QStringLiteral("member-3"));
+    QCOMPARE(names.last(), QStringLiteral("Others (2 tenants)"));
+    QCOMPARE(m_tab->breakdownView()->layers().last()->upperSeries()->at(0).y(), 550.0); // 10 + 20 + … + 100
+    saveShot(m_tab.get(), QStringLiteral("usagetab-breakdown-others"));
 }
 
 void TstUsageTab::darkPaletteIsFollowed()
