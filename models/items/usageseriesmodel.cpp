@@ -3,6 +3,7 @@
 #include "models/items/deliver.h"
 
 #include "models/domain/resourceunit.h"
+#include "models/domain/tenant.h"
 #include "models/store/tenantstore.h"
 #include "models/store/usagesource.h"
 
@@ -21,6 +22,10 @@ namespace {
 
 // Usage is metered hourly: polling more often than this only repeats the same answer.
 constexpr int kDefaultPollMs = 5 * 60 * 1000;
+
+// One quota-list read per burst of quota changes, soon enough to follow an edit made in the
+// Quotas tab before the operator has switched to the chart.
+constexpr int kLimitsDelayMs = 250;
 
 // Series rows carry no parent; a bucket row's internal id is its series row + 1.
 constexpr quintptr kSeriesLevel = 0;
@@ -96,6 +101,11 @@ UsageSeriesModel::UsageSeriesModel(TenantStore *store, QObject *parent)
 {
     m_pollTimer.setInterval(kDefaultPollMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &UsageSeriesModel::onPollTimer);
+    m_limitsTimer.setSingleShot(true);
+    m_limitsTimer.setInterval(kLimitsDelayMs);
+    connect(&m_limitsTimer, &QTimer::timeout, this, &UsageSeriesModel::onLimitsTimer);
+    if (store)
+        connect(store, &TenantStore::tenantChanged, this, &UsageSeriesModel::onTenantChanged);
 }
 
 UsageSeriesModel::~UsageSeriesModel()
@@ -107,7 +117,19 @@ void UsageSeriesModel::setSource(UsageSource *source)
 {
     if (source == m_source.data())
         return;
+    disconnect(m_sourceDestroyed);
     m_source = source;
+    if (source)
+        m_sourceDestroyed = connect(source, &QObject::destroyed, this, &UsageSeriesModel::onSourceDestroyed);
+    changeView();
+}
+
+void UsageSeriesModel::onSourceDestroyed()
+{
+    // Its rows came from a source that is gone: the database's are another view.
+    m_sourceDestroyed = {};
+    m_source = nullptr;
+    qCDebug(lcUsageSeries) << "usage source destroyed: back to the database";
     changeView();
 }
 
@@ -157,14 +179,24 @@ void UsageSeriesModel::setActive(bool active)
         return;
     m_active = active;
     updatePolling();
-    if (!active || m_tenant.isNull() || m_loading)
+    if (!active) {
+        // A burst of quota changes not read yet is read when shown again.
+        if (m_limitsTimer.isActive()) {
+            m_limitsTimer.stop();
+            m_limitsStale = true;
+        }
         return;
+    }
+    if (m_tenant.isNull() || (m_loading && m_kind != LoadKind::Limits))
+        return; // a load under way: followUpStaleLimits() when it ends
     // Back from hidden: a view whose last load is older than a poll interval is out of date
     // (a custom window only when it never loaded: its data doesn't move).
     const bool never = !m_loadedAt.isValid();
     const bool stale = m_range != UsageRange::Custom && m_loadedAt.msecsTo(now()) >= m_pollTimer.interval();
     if (never || stale)
         start(LoadKind::Poll);
+    else if (m_limitsStale)
+        start(LoadKind::Limits);
 }
 
 void UsageSeriesModel::setPollInterval(int msec)
@@ -210,6 +242,9 @@ void UsageSeriesModel::changeView()
     m_window = {};
     endResetModel();
     m_pollTimer.stop(); // the next poll counts from this view's first load
+    // The view's first load reads the quota list anew.
+    m_limitsTimer.stop();
+    m_limitsStale = false;
     if (m_tenant.isNull()) {
         setLoading(false);
         setStatus(Status::Idle);
@@ -232,12 +267,35 @@ std::pair<TimeWindow, qint64> UsageSeriesModel::target() const
 
 void UsageSeriesModel::start(LoadKind kind)
 {
+    if (kind == LoadKind::Limits && (!m_store || !m_hasData)) {
+        // No rows to put limits on: the view's next load reads them anyway.
+        m_limitsStale = false;
+        return;
+    }
     // A load replacing one under way keeps the status from before the first.
     const Status before = kind == LoadKind::ViewChange ? Status::Idle : m_loading ? m_statusBefore : m_status;
     abandonPending();
     const quint64 generation = m_generation;
     m_kind = kind;
     m_statusBefore = before;
+
+    if (kind == LoadKind::Limits) {
+        // The window and buckets of the rows shown; only their quotas are read.
+        m_query = UsageQuery{m_tenant, {}, m_window, m_bucketSeconds};
+        m_limitsStale = false;
+        setLoading(true);
+        m_pendingQuotas = m_store->quotas(m_tenant);
+        detail::deliver(m_pendingQuotas, this, [this, generation](const Result<QList<Quota>> &quotas) {
+            if (generation != m_generation)
+                return;
+            m_pendingQuotas = {};
+            finishLimits(quotas);
+        });
+        return;
+    }
+    // This load reads the quota list after every change noted so far.
+    m_limitsTimer.stop();
+    m_limitsStale = false;
 
     const auto [window, bucket] = target();
     m_query = UsageQuery{m_tenant, {}, window, bucket};
@@ -352,6 +410,80 @@ void UsageSeriesModel::finishIfComplete()
     setLoading(false);
     setStatus(anyBucket ? Status::Ready : Status::Empty);
     Q_EMIT loaded();
+    followUpStaleLimits();
+}
+
+void UsageSeriesModel::finishLimits(const Result<QList<Quota>> &quotas)
+{
+    if (!quotas.ok()) {
+        // Not worth a Failed over rows that are still right but for a limit: the next poll
+        // reads the quota list again and reports what is wrong.
+        qCWarning(lcUsageSeries) << "re-reading the limits failed:" << quotas.error().message;
+        setLoading(false);
+        Q_EMIT loaded();
+        return;
+    }
+    const QList<Quota> metered = meteredInCatalogOrder(quotas.value());
+    bool sameResources = metered.size() == m_series.size();
+    for (qsizetype i = 0; sameResources && i < metered.size(); ++i)
+        sameResources = metered[i].resource == m_series[i].quota.resource;
+    if (!sameResources) {
+        // Another set of rows, whose history another source may not have been asked for.
+        start(LoadKind::Refresh);
+        return;
+    }
+    bool changed = false;
+    for (qsizetype i = 0; !changed && i < metered.size(); ++i)
+        changed = !sameQuota(metered[i], m_series[i].quota);
+    if (changed) {
+        beginResetModel();
+        for (qsizetype i = 0; i < metered.size(); ++i)
+            m_series[i].quota = metered[i];
+        endResetModel();
+    } else {
+        qCDebug(lcUsageSeries) << "limits unchanged";
+    }
+    setLoading(false);
+    Q_EMIT loaded();
+    followUpStaleLimits();
+}
+
+void UsageSeriesModel::onTenantChanged(const TenantChange &change)
+{
+    if (m_tenant.isNull())
+        return;
+    // Any tenant's quotas: an ancestor's limit is this tenant's when it has none of its own.
+    // Of the tenants table: this tenant's row, or a move (an ancestor's changes what is
+    // inherited); another tenant created, edited or deleted changes nothing here.
+    const bool quotas = change.table == QLatin1String("quotas");
+    const bool move = change.operation == TenantChange::Operation::Update && change.parentId != change.oldParentId;
+    const bool tenants = change.table == QLatin1String("tenants") && (change.tenantId == m_tenant || move);
+    if (!quotas && !tenants)
+        return;
+    if (!m_active) {
+        m_limitsStale = true;
+        return;
+    }
+    if (!m_limitsTimer.isActive())
+        m_limitsTimer.start();
+}
+
+void UsageSeriesModel::onLimitsTimer()
+{
+    if (m_tenant.isNull())
+        return;
+    if (m_loading && m_kind != LoadKind::Limits) {
+        // Its quota list may have been read before the change.
+        m_limitsStale = true;
+        return;
+    }
+    start(LoadKind::Limits);
+}
+
+void UsageSeriesModel::followUpStaleLimits()
+{
+    if (m_limitsStale && m_active && !m_loading && !m_limitsTimer.isActive())
+        m_limitsTimer.start();
 }
 
 void UsageSeriesModel::fail(const Error &error)
@@ -368,6 +500,7 @@ void UsageSeriesModel::fail(const Error &error)
     setLoading(false);
     setStatus(Status::Failed);
     Q_EMIT loaded();
+    followUpStaleLimits();
 }
 
 void UsageSeriesModel::abandonPending()
@@ -383,8 +516,9 @@ void UsageSeriesModel::abandonPending()
 
 void UsageSeriesModel::onPollTimer()
 {
-    // A slow source must not be asked again while it is still answering.
-    if (!m_loading && !m_tenant.isNull())
+    // A slow source must not be asked again while it is still answering (a read of the
+    // limits alone gives way: a poll reads them too).
+    if ((!m_loading || m_kind == LoadKind::Limits) && !m_tenant.isNull())
         start(LoadKind::Poll);
 }
 

@@ -19,6 +19,7 @@ namespace tc {
 
 class TenantStore;
 class UsageSource;
+struct TenantChange;
 
 // The usage history of one tenant over one window, next to its limits: what the usage charts
 // render (they never query). A two-level model:
@@ -35,6 +36,16 @@ class UsageSource;
 // Changing the tenant, range, source or resolution loads at once, active or not; a refresh of
 // the same view (poll, reload(), resolution) keeps the rows shown until its answer, and a
 // poll whose answer equals the rows shown changes nothing (no reset, no signal but loaded()).
+//
+// Limits follow TenantStore::tenantChanged: a change of quotas (any tenant's: an ancestor's
+// limit is inherited), of this tenant's row, or a move (of an ancestor, perhaps) re-reads the
+// quota list alone, once per burst (debounced), while active; an inactive model only notes it
+// and re-reads when it becomes active. Like a poll it never shows Loading (isLoading() is true
+// while it runs, loaded() ends it), resets only when a limit, threshold or name changed, and
+// never changes status(), error() or loadedAt() (a failed read is left to the next poll to
+// report). If the metered resources themselves changed, the whole view is refreshed.
+// The source set with setSource() may be destroyed: the model then falls back to the database
+// and loads the view again (a source change).
 class UsageSeriesModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -148,15 +159,22 @@ private:
         ViewChange, // another tenant, range or source: the rows were cleared
         Refresh,    // reload() or another resolution of the view shown
         Poll,       // the timer, or becoming active again after a while: never shows Loading
+        Limits,     // quotas changed: the quota list alone, for the rows shown (see finishLimits)
     };
 
     void changeView();
     void start(LoadKind kind);
     void requestSeries(quint64 generation, UsageQuery query);
     void finishIfComplete();
+    void finishLimits(const Result<QList<Quota>> &quotas);
     void fail(const Error &error);
     void abandonPending();
     void onPollTimer();
+    void onTenantChanged(const TenantChange &change);
+    void onLimitsTimer();
+    void onSourceDestroyed();
+    // After a load: a quota change that arrived while it ran may not be in its answer.
+    void followUpStaleLimits();
     void setStatus(Status status);
     void setLoading(bool loading);
     void updatePolling();
@@ -178,6 +196,11 @@ private:
     qint64 m_bucketSeconds = 3600;
     bool m_active = false;
     QTimer m_pollTimer;
+    // Quota changes come in bursts (a tier applied to a subtree): one read per burst.
+    QTimer m_limitsTimer;
+    // A quota change not yet read: noted while inactive or while another load ran.
+    bool m_limitsStale = false;
+    QMetaObject::Connection m_sourceDestroyed;
     std::function<QDateTime()> m_clock;
     QList<Series> m_series;
     Status m_status = Status::Idle;

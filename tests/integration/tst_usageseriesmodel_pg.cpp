@@ -1,7 +1,9 @@
 // UsageSeriesModel over PgStore with samples inserted into tenancy.usage_samples: the rows are
 // the catalog's metered resources, each with the tenant's effective limit (own or inherited)
 // and thresholds, and the buckets are exactly what the samples in the (bucket-aligned) window
-// make; a window without samples is Empty; a limit changed in the database shows on reload.
+// make; a window without samples is Empty; a limit changed in the database shows on reload,
+// and, while the model is active, by itself: the change notification of an ancestor's quota
+// (inherited) re-reads the limits without Loading.
 
 #include "models/items/usageseriesmodel.h"
 #include "models/store/pgstore.h"
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void bucketsAndLimitsAsTheDatabaseHasThem();
     void windowWithoutSamplesIsEmpty();
     void changedLimitShowsOnReload();
+    void inheritedLimitChangedElsewhereShowsByItself();
 
 private:
     void settle() { QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 30000); }
@@ -174,6 +177,34 @@ void TstUsageSeriesModelPg::changedLimitShowsOnReload()
     QCOMPARE(m_model->index(0, Model::PeakShareColumn).data().toString(), QStringLiteral("80 %"));
     QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.quotas SET hard_limit = 500 WHERE tenant_id = '%1' "
                                        "AND resource = 'items'").arg(kTeam)),
+             QString());
+}
+
+void TstUsageSeriesModelPg::inheritedLimitChangedElsewhereShowsByItself()
+{
+    QSignalSpy live(m_store.get(), &TenantStore::changeFeedChanged);
+    QVERIFY(m_store->isChangeFeedLive() || live.wait(10000));
+    m_model->setTenant(QUuid::fromString(kTeam));
+    m_model->setActive(true); // the Usage tab is shown
+    settle();
+    const QModelIndex storage = m_model->index(m_model->seriesRow(QStringLiteral("storage_bytes")), 0);
+    QCOMPARE(storage.data(Model::LimitRole).toLongLong(), 5'000'000'000);
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    // Another console raises acme's storage limit: team inherits it.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.quotas SET hard_limit = 6000000000 WHERE tenant_id = '%1' "
+                                       "AND resource = 'storage_bytes'").arg(kAcme)),
+             QString());
+    QTRY_COMPARE_WITH_TIMEOUT(reset.size(), 1, 10000);
+    settle();
+    const int row = m_model->seriesRow(QStringLiteral("storage_bytes"));
+    QCOMPARE(m_model->index(row, 0).data(Model::LimitRole).toLongLong(), 6'000'000'000);
+    QCOMPARE(m_model->index(row, Model::LimitColumn).data().toString(), QStringLiteral("6 GB"));
+    QCOMPARE(m_model->rowCount(m_model->index(row, 0)), 1); // its bucket stays
+    QCOMPARE(status.size(), 0);
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.quotas SET hard_limit = 5000000000 WHERE tenant_id = '%1' "
+                                       "AND resource = 'storage_bytes'").arg(kAcme)),
              QString());
 }
 

@@ -2,9 +2,12 @@
 // catalog order with their limits, the status through first loads, refreshes, failures and
 // cancels, stale answers dropped, polling by active/range/tenant (asserted through
 // isPolling(), never by waiting on the clock), polls that change nothing, the exact texts,
-// the CSV and bucketRowNear. The same model over PostgreSQL: tests/integration/tst_usageseriesmodel_pg.
+// the CSV and bucketRowNear; limits that follow change notifications (debounced, only while
+// active, the quota list alone) and a destroyed source. The same model over PostgreSQL:
+// tests/integration/tst_usageseriesmodel_pg.
 
 #include "models/items/usageseriesmodel.h"
+#include "models/domain/tenant.h"
 #include "models/store/tenantstore.h"
 #include "models/store/usagesource.h"
 #include "tests/support/unsupportedstore.h"
@@ -57,6 +60,7 @@ Quota quota(const QString &key, const QString &name, ResourceUnit unit, int sort
 
 const QUuid kAcme = QUuid::fromString(QStringLiteral("{00000000-0000-0000-0000-00000000000a}"));
 const QUuid kOther = QUuid::fromString(QStringLiteral("{00000000-0000-0000-0000-00000000000b}"));
+const QUuid kRoot = QUuid::fromString(QStringLiteral("{00000000-0000-0000-0000-00000000000c}"));
 
 // Quotas and bucketed history per tenant; every usageSeries() query is recorded.
 class FakeStore : public tc::test::UnsupportedStore
@@ -71,6 +75,12 @@ public:
     // Series answered only when the test says so (settle a race on purpose).
     bool holdSeries = false;
     QList<std::pair<UsageQuery, Held>> held;
+
+    void announce(const QString &table, const QUuid &tenant, TenantChange::Operation op = TenantChange::Operation::Update,
+                  const QUuid &parent = {}, const QUuid &oldParent = {})
+    {
+        Q_EMIT tenantChanged({op, table, tenant, parent, oldParent});
+    }
 
     void release(int i)
     {
@@ -159,6 +169,19 @@ private Q_SLOTS:
     void csvQuotesFieldsAndIgnoresTheLocale();
     void bucketRowNear_data();
     void bucketRowNear();
+    void raisedLimitShowsWithoutReadingHistory();
+    void limitsOneReadPerBurst();
+    void limitsUnchangedChangeNothing();
+    void limitsChangesThatMatter_data();
+    void limitsChangesThatMatter();
+    void limitsOfAHiddenModelAreReadWhenShown();
+    void limitsNotedDuringABurstWhenHidden();
+    void limitsChangedDuringALoadAreReadAfterIt();
+    void limitsReadFailureKeepsTheView();
+    void newMeteredResourceRefreshesTheView();
+    void limitsOfAnotherViewAreNotRead();
+    void destroyedSourceFallsBackToTheDatabase();
+    void destroyedFormerSourceChangesNothing();
 
 private:
     void settle() { QTRY_VERIFY(!m_model->isLoading()); }
@@ -907,6 +930,289 @@ void TstUsageSeriesModel::bucketRowNear()
     QFETCH(int, row);
     loadAcme();
     QCOMPARE(m_model->bucketRowNear(m_model->seriesRow(resource), at), row);
+}
+
+void TstUsageSeriesModel::raisedLimitShowsWithoutReadingHistory()
+{
+    loadAcme();
+    m_model->setActive(true);
+    const QDateTime loadedAt = m_model->loadedAt();
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    // Raised in the Quotas tab of this console (or another): the store announces it.
+    m_store->quotaLists[kAcme][1].hardLimit = 2000;
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    QCOMPARE(m_store->quotaReads, 1); // debounced: not read inside the notification
+    QVERIFY(loaded.wait());
+    QCOMPARE(m_store->quotaReads, 2);
+    QCOMPARE(m_store->queries.size(), 1); // the history is not read again
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(status.size(), 0); // no Loading in between
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+    QCOMPARE(seriesIndex(QStringLiteral("items")).data(Model::LimitRole).toLongLong(), 2000);
+    QCOMPARE(seriesIndex(QStringLiteral("items"), Model::LimitColumn).data().toString(), QStringLiteral("2K"));
+    QCOMPARE(seriesIndex(QStringLiteral("items"), Model::PeakShareColumn).data().toString(), QStringLiteral("48 %"));
+    QCOMPARE(m_model->rowCount(seriesIndex(QStringLiteral("items"))), 4); // the buckets stay
+    QCOMPARE(m_model->bucketsAt(0).at(2).max, 960);
+    QCOMPARE(m_model->loadedAt(), loadedAt); // the history's age is unchanged
+    QVERIFY(m_model->toCsv().contains(",2000\r\n"));
+    QVERIFY(!m_model->isLoading());
+}
+
+void TstUsageSeriesModel::limitsOneReadPerBurst()
+{
+    loadAcme();
+    m_model->setActive(true);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    QSignalSpy loading(m_model.get(), &Model::loadingChanged);
+    m_store->quotaLists[kAcme][0].softThresholds = {50, 75};
+    for (int i = 0; i < 5; ++i) // a tier applied: a row per resource
+        m_store->announce(QStringLiteral("quotas"), kAcme);
+    QVERIFY(loaded.wait());
+    QCOMPARE(m_store->quotaReads, 2);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loading.size(), 2); // true, then false: a read ran
+    QCOMPARE(seriesIndex(QStringLiteral("storage_bytes")).data(Model::ThresholdsRole).toList(), QVariantList({50, 75}));
+}
+
+void TstUsageSeriesModel::limitsUnchangedChangeNothing()
+{
+    loadAcme();
+    m_model->setActive(true);
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    // Another tenant's quota, or this one's version moving on: nothing shown changes.
+    m_store->quotaLists[kAcme][1].version += 1;
+    m_store->announce(QStringLiteral("quotas"), kOther);
+    QVERIFY(loaded.wait());
+    QCOMPARE(m_store->quotaReads, 2);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(status.size(), 0);
+    QCOMPARE(m_model->rowCount(), 3);
+}
+
+void TstUsageSeriesModel::limitsChangesThatMatter_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QUuid>("tenant");
+    QTest::addColumn<int>("operation");
+    QTest::addColumn<QUuid>("parent");
+    QTest::addColumn<QUuid>("oldParent");
+    QTest::addColumn<bool>("read");
+
+    const int update = int(TenantChange::Operation::Update);
+    const int remove = int(TenantChange::Operation::Delete);
+    QTest::newRow("the tenant's quotas") << "quotas" << kAcme << update << QUuid() << QUuid() << true;
+    QTest::newRow("another tenant's quotas (an ancestor's are inherited)")
+        << "quotas" << kRoot << update << QUuid() << QUuid() << true;
+    QTest::newRow("the tenant's row") << "tenants" << kAcme << update << kRoot << kRoot << true;
+    QTest::newRow("the tenant deleted") << "tenants" << kAcme << remove << kRoot << kRoot << true;
+    QTest::newRow("another tenant moved (an ancestor?)") << "tenants" << kRoot << update << kOther << QUuid() << true;
+    QTest::newRow("another tenant renamed") << "tenants" << kOther << update << kRoot << kRoot << false;
+    // As the notify trigger sends them: no old parent on insert, the same on delete.
+    QTest::newRow("another tenant created") << "tenants" << kOther << int(TenantChange::Operation::Insert) << kRoot
+                                            << QUuid() << false;
+    QTest::newRow("another tenant deleted") << "tenants" << kOther << remove << kRoot << kRoot << false;
+    QTest::newRow("the tenant's memories") << "memories" << kAcme << update << QUuid() << QUuid() << false;
+    QTest::newRow("the tenant's lifecycle") << "lifecycle_events" << kAcme << update << QUuid() << QUuid() << false;
+}
+
+void TstUsageSeriesModel::limitsChangesThatMatter()
+{
+    QFETCH(QString, table);
+    QFETCH(QUuid, tenant);
+    QFETCH(int, operation);
+    QFETCH(QUuid, parent);
+    QFETCH(QUuid, oldParent);
+    QFETCH(bool, read);
+    // Hidden, a change is only noted; shown again (history fresh), only a noted one is read.
+    loadAcme();
+    m_store->announce(table, tenant, TenantChange::Operation(operation), parent, oldParent);
+    QCOMPARE(m_store->quotaReads, 1);
+    m_model->setActive(true);
+    QCOMPARE(m_model->isLoading(), read);
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+    settle();
+    QCOMPARE(m_store->quotaReads, read ? 2 : 1);
+    QCOMPARE(m_store->queries.size(), 1);
+}
+
+void TstUsageSeriesModel::limitsOfAHiddenModelAreReadWhenShown()
+{
+    loadAcme(); // inactive: the tab is hidden
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    m_store->quotaLists[kAcme][1].hardLimit = std::nullopt; // items: unlimited now
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    QCOMPARE(m_store->quotaReads, 1); // nobody looks: nothing read
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(seriesIndex(QStringLiteral("items")).data(Model::LimitRole).toLongLong(), 1000);
+    m_model->setActive(true); // the operator switches to the Usage tab
+    QVERIFY(m_model->isLoading()); // at once, not after a debounce
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+    settle();
+    QCOMPARE(m_store->quotaReads, 2);
+    QCOMPARE(m_store->queries.size(), 1);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(status.size(), 0);
+    QVERIFY(!seriesIndex(QStringLiteral("items")).data(Model::LimitRole).isValid());
+    QCOMPARE(seriesIndex(QStringLiteral("items"), Model::LimitColumn).data().toString(), QStringLiteral("unlimited"));
+    // Read: hidden and shown again, nothing more.
+    m_model->setActive(false);
+    m_model->setActive(true);
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(m_store->quotaReads, 2);
+}
+
+void TstUsageSeriesModel::limitsNotedDuringABurstWhenHidden()
+{
+    loadAcme();
+    m_model->setActive(true);
+    m_store->quotaLists[kAcme][1].hardLimit = 3000;
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    m_model->setActive(false); // hidden before the burst settled
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(m_store->quotaReads, 1);
+    m_model->setActive(true);
+    QVERIFY(m_model->isLoading());
+    settle();
+    QCOMPARE(m_store->quotaReads, 2);
+    QCOMPARE(seriesIndex(QStringLiteral("items")).data(Model::LimitRole).toLongLong(), 3000);
+}
+
+void TstUsageSeriesModel::limitsChangedDuringALoadAreReadAfterIt()
+{
+    loadAcme();
+    m_store->holdSeries = true;
+    m_model->reload(); // reads the quota list (1000) at once, waits for the history
+    QCOMPARE(m_store->quotaReads, 2);
+    m_store->quotaLists[kAcme][1].hardLimit = 4000;
+    m_store->announce(QStringLiteral("quotas"), kAcme); // hidden: noted
+    m_model->setActive(true); // a load is under way: it doesn't start another
+    QCOMPARE(m_store->quotaReads, 2);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    m_store->release(0);
+    QVERIFY(loaded.wait()); // the refresh, with the quota list it read before the change
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(seriesIndex(QStringLiteral("items")).data(Model::LimitRole).toLongLong(), 1000);
+    // ... so the quota list is read again once it has finished.
+    QVERIFY(loaded.wait());
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(seriesIndex(QStringLiteral("items")).data(Model::LimitRole).toLongLong(), 4000);
+    QCOMPARE(m_store->quotaReads, 3);
+    QCOMPARE(m_store->queries.size(), 2);
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+}
+
+void TstUsageSeriesModel::limitsReadFailureKeepsTheView()
+{
+    loadAcme();
+    m_model->setActive(true);
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    m_store->failQuotas = Error{ErrorKind::ConnectionLost, QStringLiteral("gone")};
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    QVERIFY(loaded.wait());
+    QCOMPARE(m_store->quotaReads, 2);
+    QCOMPARE(status.size(), 0); // the next poll reports it
+    QVERIFY(!m_model->error());
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(seriesIndex(QStringLiteral("items")).data(Model::LimitRole).toLongLong(), 1000);
+}
+
+void TstUsageSeriesModel::newMeteredResourceRefreshesTheView()
+{
+    loadAcme();
+    m_model->setActive(true);
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    m_store->quotaLists[kAcme][2].metered = true; // api_keys
+    m_store->history[kAcme].append({QStringLiteral("api_keys"), {bucket(ms(10, 9), 3, 4, 3.5, 2)}});
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    QTRY_COMPARE(m_model->rowCount(), 4);
+    settle();
+    QCOMPARE(loaded.size(), 1); // the refresh's: the quota list alone ended in it
+    QCOMPARE(m_store->queries.size(), 2); // its history had to be read
+    QCOMPARE(m_store->quotaReads, 3);
+    QCOMPARE(m_model->rowCount(seriesIndex(QStringLiteral("api_keys"))), 1);
+    QCOMPARE(status.size(), 0); // a refresh of the view shown: no Loading
+}
+
+void TstUsageSeriesModel::limitsOfAnotherViewAreNotRead()
+{
+    m_model->setActive(true);
+    m_store->announce(QStringLiteral("quotas"), kAcme); // no tenant: nothing
+    QCoreApplication::processEvents();
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(m_store->quotaReads, 0);
+    // A change noted while hidden belongs to the view shown then: another tenant's first
+    // load reads its own quota list, and showing it again reads nothing more.
+    loadAcme();
+    m_model->setActive(false);
+    m_store->announce(QStringLiteral("quotas"), kAcme);
+    m_model->setTenant(kOther);
+    settle();
+    QCOMPARE(m_store->quotaReads, 2);
+    m_model->setActive(true);
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(m_store->quotaReads, 2);
+}
+
+void TstUsageSeriesModel::destroyedSourceFallsBackToTheDatabase()
+{
+    auto source = std::make_unique<FakeSource>();
+    source->answer = {{QStringLiteral("items"), {bucket(ms(10, 9), 1, 2, 1.5, 2)}}};
+    m_model->setSource(source.get());
+    loadAcme();
+    QCOMPARE(m_model->rowCount(seriesIndex(QStringLiteral("items"))), 1);
+    QCOMPARE(m_store->queries.size(), 0);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy status(m_model.get(), &Model::statusChanged);
+    source.reset(); // the connection's Prometheus source goes (a reconnect)
+    QCOMPARE(m_model->source()->kind(), UsageSource::Kind::Database);
+    QCOMPARE(m_model->rowCount(), 0); // its rows went with it
+    QCOMPARE(m_model->status(), Model::Status::Loading);
+    settle();
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+    QCOMPARE(m_store->queries.size(), 1);
+    QCOMPARE(m_model->rowCount(seriesIndex(QStringLiteral("items"))), 4);
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(status.size(), 2);
+}
+
+void TstUsageSeriesModel::destroyedFormerSourceChangesNothing()
+{
+    auto first = std::make_unique<FakeSource>();
+    FakeSource second;
+    second.answer = {{QStringLiteral("items"), {bucket(ms(10, 9), 1, 2, 1.5, 2)}}};
+    m_model->setSource(first.get());
+    m_model->setSource(&second);
+    loadAcme();
+    QCOMPARE(second.queries.size(), 1);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    first.reset();
+    QCOMPARE(m_model->source(), &second);
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(m_model->status(), Model::Status::Ready);
+    // Not a source any more, either: destroying the one set after it changes nothing.
+    auto third = std::make_unique<FakeSource>();
+    m_model->setSource(third.get());
+    settle();
+    m_model->setSource(nullptr);
+    settle();
+    const int reads = int(m_store->queries.size());
+    third.reset();
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(m_store->queries.size(), reads);
 }
 
 QTEST_GUILESS_MAIN(TstUsageSeriesModel)
