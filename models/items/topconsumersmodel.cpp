@@ -23,6 +23,9 @@ namespace {
 // applied to a subtree) should cost one read, and a second is quick enough for a ranking.
 constexpr int kReloadDelayMs = 500;
 
+// Usage is metered hourly, and the read costs a pass over every tenant: sparingly.
+constexpr int kDefaultPollMs = 5 * 60 * 1000;
+
 bool sameTrend(const std::optional<LinearTrend> &a, const std::optional<LinearTrend> &b)
 {
     if (a.has_value() != b.has_value())
@@ -68,6 +71,8 @@ TopConsumersModel::TopConsumersModel(TenantStore *store, QObject *parent)
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(kReloadDelayMs);
     connect(&m_reloadTimer, &QTimer::timeout, this, &TopConsumersModel::load);
+    m_pollTimer.setInterval(kDefaultPollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &TopConsumersModel::onPollTimer);
     if (store)
         connect(store, &TenantStore::tenantChanged, this, &TopConsumersModel::onTenantChanged);
 }
@@ -88,7 +93,13 @@ void TopConsumersModel::setResource(const QString &resource, ResourceUnit unit)
     m_projections.clear();
     m_error.reset();
     endResetModel();
-    reload();
+    if (m_active) {
+        reload();
+    } else {
+        m_requested = true;
+        m_stale = true;
+        m_reloadTimer.stop();
+    }
 }
 
 void TopConsumersModel::setLimit(int rows)
@@ -97,8 +108,58 @@ void TopConsumersModel::setLimit(int rows)
     if (rows == m_query.limit)
         return;
     m_query.limit = rows;
-    if (m_requested)
+    if (!m_requested)
+        return;
+    if (m_active)
         reload();
+    else
+        m_stale = true;
+}
+
+void TopConsumersModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (!active) {
+        // A burst of changes not read yet is read when shown again.
+        if (m_reloadTimer.isActive()) {
+            m_reloadTimer.stop();
+            m_stale = true;
+        }
+        updatePolling();
+        return;
+    }
+    updatePolling();
+    if (!m_requested)
+        return;
+    // Stale: a read under way may have started before the change, so read again. Merely
+    // old: a read under way will do.
+    const bool old = !m_loading && (!m_loadedAt.isValid() || m_loadedAt.msecsTo(now()) >= m_pollTimer.interval());
+    if (m_stale || old)
+        load();
+}
+
+void TopConsumersModel::setPollInterval(int msec)
+{
+    m_pollTimer.setInterval(std::max(1, msec));
+    if (m_pollTimer.isActive())
+        m_pollTimer.start(); // counts the new interval from now
+}
+
+void TopConsumersModel::updatePolling()
+{
+    if (!m_active || !m_requested)
+        m_pollTimer.stop();
+    else if (!m_pollTimer.isActive())
+        m_pollTimer.start();
+}
+
+void TopConsumersModel::onPollTimer()
+{
+    // A read under way or about to start answers for this one.
+    if (!m_loading && !m_reloadTimer.isActive())
+        load();
 }
 
 void TopConsumersModel::setClock(std::function<QDateTime()> clock)
@@ -122,6 +183,13 @@ void TopConsumersModel::load()
 {
     ++m_generation;
     m_pending.cancel();
+    m_reloadTimer.stop();
+    m_stale = false;
+    m_requested = true;
+    if (m_pollTimer.isActive())
+        m_pollTimer.start(); // the next poll counts from this read
+    else
+        updatePolling();
     if (!m_store) {
         m_error = Error{ErrorKind::ConnectionLost, QStringLiteral("Not connected to a tenant database.")};
         setLoading(false);
@@ -137,12 +205,15 @@ void TopConsumersModel::load()
             return;
         }
         m_pending = {};
+        m_loadedAt = now();
         if (result.ok()) {
             m_error.reset();
             apply(result.value());
         } else {
-            // The rows of the read before stay; the view shows the error next to them.
+            // The rows of the read before stay; the view shows the error next to them. Shown
+            // again after being hidden, it tries again.
             m_error = result.error();
+            m_stale = true;
         }
         setLoading(false);
         Q_EMIT loaded();
@@ -189,6 +260,10 @@ void TopConsumersModel::onTenantChanged(const TenantChange &change)
     // Limits (quotas), and tenants coming, going, moving or changing state all reorder the list.
     if (!m_requested || (change.table != QLatin1String("quotas") && change.table != QLatin1String("tenants")))
         return;
+    if (!m_active) {
+        m_stale = true; // nobody looks: read when shown again
+        return;
+    }
     if (!m_reloadTimer.isActive())
         m_reloadTimer.start();
 }

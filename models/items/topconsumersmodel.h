@@ -20,7 +20,14 @@ struct TenantChange;
 
 // Tenants by share of their limit used, for one resource: the "top consumers" view. Sorting
 // other than the server's order goes through a QSortFilterProxyModel (SortRole gives
-// numbers). Reloads, debounced, when quotas change in any console; otherwise on request.
+// numbers).
+//
+// Freshness: while active (the default) it reloads, debounced, when quotas or tenants change
+// in any console, and polls every pollInterval() (new usage samples send no notification).
+// The view drives setActive() from whether anyone sees it (the Top Consumers dock's
+// visibility): inactive, it reads nothing on its own — a change only marks it stale, and so
+// does setResource()/setLimit() — and becoming active reloads if it is stale or its last read
+// is older than a poll interval. reload() always reads at once.
 //
 // Columns: tenant (slug, path in the tooltip), state, used, limit, share used, projected date
 // of reaching the limit (linear fit over the last kTrendDays days), growth per day, subtree
@@ -55,8 +62,20 @@ public:
     void setLimit(int rows);
     // Tests pin "now" for the projection.
     void setClock(std::function<QDateTime()> clock);
-    // Reads now (a read under way is dropped when it arrives).
+    // Reads now, active or not (a read under way is dropped when it arrives).
     void reload();
+
+    // Whether anyone looks at the rows: only an active model reacts to changes and polls.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+    // How often an active model re-reads (default 5 minutes; usage is metered hourly).
+    void setPollInterval(int msec);
+    int pollInterval() const { return m_pollTimer.interval(); }
+    // True while the poll timer runs (active, and loaded or asked to load once).
+    bool isPolling() const { return m_pollTimer.isActive(); }
+    // The rows may be out of date: a change noted while inactive, a resource or limit set
+    // while inactive, or a failed last read. Becoming active reads again.
+    bool isStale() const { return m_stale; }
 
     // A read is under way or about to start (coalesced change notifications).
     bool isLoading() const { return m_loading || m_reloadTimer.isActive(); }
@@ -78,6 +97,8 @@ private:
     void load();
     void apply(QList<TopConsumer> rows);
     void onTenantChanged(const TenantChange &change);
+    void onPollTimer();
+    void updatePolling();
     void setLoading(bool loading);
     QDateTime now() const;
 
@@ -90,10 +111,14 @@ private:
     std::optional<Error> m_error;
     bool m_loading = false;
     bool m_requested = false; // loaded (or asked to) once: only then do changes reload it
+    bool m_active = true;
+    bool m_stale = false;     // see isStale()
+    QDateTime m_loadedAt;     // the last read's answer, by now()
     quint64 m_generation = 0;
     QFuture<Result<QList<TopConsumer>>> m_pending; // cancelled when replaced
     // Quota changes come in bursts (a tier applied to a subtree): one read per burst.
     QTimer m_reloadTimer;
+    QTimer m_pollTimer;
 };
 
 } // namespace tc

@@ -1,7 +1,9 @@
 // TopConsumersModel over an in-memory store with a pinned clock: the texts of every column,
 // the projected date of reaching the limit, the numbers each column sorts by (through a
 // QSortFilterProxyModel, as the view sorts), alert levels, one read per burst of quota
-// changes, stale reads dropped and a failed read that keeps the rows.
+// changes, stale reads dropped and a failed read that keeps the rows; active and inactive:
+// polling (asserted through isPolling(), never by waiting on the clock), changes only noted
+// while inactive and read when it becomes active again.
 
 #include "models/items/topconsumersmodel.h"
 #include "models/domain/tenant.h"
@@ -127,6 +129,16 @@ private Q_SLOTS:
     void staleReadsAreDropped();
     void failedReadKeepsTheRows();
     void headersAndRoleNames();
+    void activeByDefaultAndPollsOnceAsked();
+    void pollingFollowsActive_data();
+    void pollingFollowsActive();
+    void inactiveOnlyNotesChanges();
+    void hiddenDuringABurstReadsWhenShown();
+    void shownAgainReadsOnlyWhenStaleOrOld();
+    void resourceChosenWhileInactiveIsReadWhenShown();
+    void reloadReadsEvenWhenInactive();
+    void failedReadIsTriedAgainWhenShown();
+    void timerPolls();
 
 private:
     void settle() { QTRY_VERIFY(!m_model->isLoading()); }
@@ -149,6 +161,14 @@ private:
         return -1;
     }
 
+    // For the tests that move the clock (the projection's "now" and the age of a read).
+    void useMovableClock()
+    {
+        m_now = kNow;
+        m_model->setClock([this] { return m_now; });
+    }
+
+    QDateTime m_now = kNow;
     std::unique_ptr<FakeStore> m_store;
     std::unique_ptr<Model> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -476,6 +496,179 @@ void TstTopConsumersModel::headersAndRoleNames()
     QCOMPARE(names.value(Model::SortRole), QByteArray("sort"));
     QCOMPARE(names.value(Model::AlertLevelRole), QByteArray("alertLevel"));
     QCOMPARE(names.value(Model::ProjectionRole), QByteArray("projection"));
+}
+
+void TstTopConsumersModel::activeByDefaultAndPollsOnceAsked()
+{
+    QVERIFY(m_model->isActive());
+    QCOMPARE(m_model->pollInterval(), 5 * 60 * 1000);
+    QVERIFY(!m_model->isPolling()); // nothing asked for yet
+    QVERIFY(!m_model->isStale());
+    load();
+    QVERIFY(m_model->isPolling());
+    m_model->setPollInterval(60 * 1000);
+    QCOMPARE(m_model->pollInterval(), 60 * 1000);
+    QVERIFY(m_model->isPolling());
+    m_model->setPollInterval(0); // clamped: a timer of 0 ms would spin
+    QCOMPARE(m_model->pollInterval(), 1);
+}
+
+void TstTopConsumersModel::pollingFollowsActive_data()
+{
+    QTest::addColumn<bool>("asked");
+    QTest::addColumn<bool>("active");
+    QTest::addColumn<bool>("polling");
+
+    QTest::newRow("asked, active") << true << true << true;
+    QTest::newRow("asked, inactive") << true << false << false;
+    QTest::newRow("never asked, active") << false << true << false;
+    QTest::newRow("never asked, inactive") << false << false << false;
+}
+
+void TstTopConsumersModel::pollingFollowsActive()
+{
+    QFETCH(bool, asked);
+    QFETCH(bool, active);
+    QFETCH(bool, polling);
+    if (asked)
+        load();
+    m_model->setActive(active);
+    QCOMPARE(m_model->isActive(), active);
+    QCOMPARE(m_model->isPolling(), polling);
+    QCOMPARE(m_store->queries.size(), asked ? 1 : 0);
+    m_model->setActive(true);
+    QCOMPARE(m_model->isPolling(), asked);
+}
+
+void TstTopConsumersModel::inactiveOnlyNotesChanges()
+{
+    load();
+    m_model->setActive(false);
+    QSignalSpy loading(m_model.get(), &Model::loadingChanged);
+    m_store->announce(QStringLiteral("quotas"));
+    m_store->announce(QStringLiteral("tenants"));
+    QVERIFY(!m_model->isLoading()); // no read about to start
+    QVERIFY(m_model->isStale());
+    QCOMPARE(m_store->queries.size(), 1);
+    QCOMPARE(loading.size(), 0);
+    m_store->rows[2].used = 870;
+    m_model->setActive(true); // the dock is shown again
+    QVERIFY(m_model->isLoading()); // at once
+    QCOMPARE(m_store->queries.size(), 2);
+    settle();
+    QVERIFY(!m_model->isStale());
+    QCOMPARE(m_model->index(2, Model::UsedColumn).data().toString(), QStringLiteral("870"));
+    QVERIFY(m_model->isPolling());
+    // Active again: a change is read as before.
+    m_store->announce(QStringLiteral("quotas"));
+    QVERIFY(m_model->isLoading());
+    settle();
+    QCOMPARE(m_store->queries.size(), 3);
+}
+
+void TstTopConsumersModel::hiddenDuringABurstReadsWhenShown()
+{
+    load();
+    m_store->announce(QStringLiteral("quotas"));
+    QVERIFY(m_model->isLoading()); // a read about to start...
+    m_model->setActive(false); // ... when the dock closes
+    QVERIFY(!m_model->isLoading());
+    QVERIFY(m_model->isStale());
+    QCOMPARE(m_store->queries.size(), 1);
+    m_model->setActive(true);
+    QCOMPARE(m_store->queries.size(), 2);
+    settle();
+    QVERIFY(!m_model->isStale());
+}
+
+void TstTopConsumersModel::shownAgainReadsOnlyWhenStaleOrOld()
+{
+    useMovableClock();
+    load();
+    m_now = m_now.addSecs(4 * 60);
+    m_model->setActive(false);
+    m_model->setActive(true);
+    QVERIFY(!m_model->isLoading()); // read four minutes ago, nothing noted: kept
+    QCOMPARE(m_store->queries.size(), 1);
+    m_model->setActive(false);
+    m_now = m_now.addSecs(60); // one poll interval since the read: new samples may be there
+    m_model->setActive(true);
+    QVERIFY(m_model->isLoading());
+    QCOMPARE(m_store->queries.size(), 2);
+    settle();
+}
+
+void TstTopConsumersModel::resourceChosenWhileInactiveIsReadWhenShown()
+{
+    m_model->setActive(false);
+    m_model->setResource(QStringLiteral("items"), ResourceUnit::Count);
+    QCOMPARE(m_model->resource(), QStringLiteral("items"));
+    QVERIFY(!m_model->isLoading());
+    QVERIFY(m_model->isStale());
+    QVERIFY(!m_model->isPolling());
+    QCOMPARE(m_store->queries.size(), 0);
+    m_model->setActive(true);
+    QCOMPARE(m_store->queries.size(), 1);
+    QCOMPARE(m_store->queries.first().resource, QStringLiteral("items"));
+    settle();
+    QCOMPARE(m_model->rowCount(), 6);
+    QVERIFY(m_model->isPolling());
+
+    // Another limit while hidden: read when shown.
+    m_model->setActive(false);
+    m_model->setLimit(3);
+    QCOMPARE(m_store->queries.size(), 1);
+    QVERIFY(m_model->isStale());
+    m_model->setActive(true);
+    QCOMPARE(m_store->queries.size(), 2);
+    QCOMPARE(m_store->queries.last().limit, 3);
+    settle();
+}
+
+void TstTopConsumersModel::reloadReadsEvenWhenInactive()
+{
+    m_model->setActive(false);
+    m_model->reload(); // asked for explicitly
+    QCOMPARE(m_store->queries.size(), 1);
+    QVERIFY(m_model->isLoading());
+    settle();
+    QVERIFY(!m_model->isPolling());
+    QVERIFY(!m_model->isStale());
+    m_model->setActive(true); // just read: not again
+    QCOMPARE(m_store->queries.size(), 1);
+    QVERIFY(m_model->isPolling());
+}
+
+void TstTopConsumersModel::failedReadIsTriedAgainWhenShown()
+{
+    load();
+    m_store->fail = Error{ErrorKind::ConnectionLost, QStringLiteral("gone")};
+    m_model->reload();
+    settle();
+    QVERIFY(m_model->error());
+    QVERIFY(m_model->isStale());
+    m_store->fail.reset();
+    m_model->setActive(false);
+    m_model->setActive(true);
+    QCOMPARE(m_store->queries.size(), 3);
+    settle();
+    QVERIFY(!m_model->error());
+    QVERIFY(!m_model->isStale());
+}
+
+void TstTopConsumersModel::timerPolls()
+{
+    load();
+    QSignalSpy loaded(m_model.get(), &Model::loaded);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_store->rows[3].used = 650; // a new sample: no notification for it
+    m_model->setPollInterval(5);
+    QVERIFY(loaded.wait());
+    m_model->setActive(false);
+    QVERIFY(!m_model->isPolling());
+    QVERIFY(m_store->queries.size() >= 2);
+    QCOMPARE(m_model->index(3, Model::UsedColumn).data().toString(), QStringLiteral("650"));
+    QCOMPARE(reset.size(), 0); // the same tenants: updated in place
 }
 
 QTEST_GUILESS_MAIN(TstTopConsumersModel)
