@@ -200,7 +200,8 @@ int main(int argc, char *argv[])
         await(store.children({}, {}, TenantStore::kDefaultPageSize));
         const QString rootSql = QString::fromLatin1(pg::sql::topLevel)
                                     .replace(QStringLiteral("$1"), QStringLiteral("''"))
-                                    .replace(QStringLiteral("$2"), QString::number(TenantStore::kDefaultPageSize + 1));
+                                    .replace(QStringLiteral("$2"), QString::number(TenantStore::kDefaultPageSize + 1))
+                                    .replace(QStringLiteral("$3"), QStringLiteral("false"));
         for (int i = 0; i < runs; ++i) {
             QElapsedTimer t;
             t.start();
@@ -225,7 +226,8 @@ int main(int argc, char *argv[])
         const QString wideSql = QString::fromLatin1(pg::sql::childrenOf)
                                     .replace(QStringLiteral("$1"), sqlLiteral(widest.value(0)))
                                     .replace(QStringLiteral("$2"), QStringLiteral("''"))
-                                    .replace(QStringLiteral("$3"), QString::number(TenantStore::kDefaultPageSize + 1));
+                                    .replace(QStringLiteral("$3"), QString::number(TenantStore::kDefaultPageSize + 1))
+                                    .replace(QStringLiteral("$4"), QStringLiteral("false"));
         for (int i = 0; i < runs; ++i) {
             QElapsedTimer t;
             t.start();
