@@ -1,5 +1,7 @@
 #include "quotabench.h"
 
+#include "benchutil.h"
+
 #include "models/items/quotatablemodel.h"
 #include "models/store/pgstore.h"
 #include "tests/support/await.h"
@@ -16,14 +18,6 @@
 namespace tc::bench {
 
 namespace {
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? -1 : v.at(v.size() / 2);
-}
-
-double msSince(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
 
 // Runs the event loop until `done` holds (checked whenever `signal` fires), or 30 s pass.
 template<typename Sender, typename Signal, typename Done>

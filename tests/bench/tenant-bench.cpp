@@ -15,6 +15,7 @@
 #include "models/items/tenanttreemodel.h"
 #include "models/store/pgstatements_p.h"
 #include "models/store/pgstore.h"
+#include "benchutil.h"
 #include "quotabench.h"
 #include "usagebench.h"
 #include "tests/support/await.h"
@@ -31,6 +32,8 @@
 #include <algorithm>
 
 using namespace tc;
+using tc::bench::median;
+using tc::bench::psqlMs;
 using tc::test::await;
 
 namespace {
@@ -46,37 +49,10 @@ struct Shape
 };
 
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
 QString withDatabase(QString conninfo, const QString &db)
 {
     conninfo.replace(QRegularExpression(QStringLiteral("dbname=\\S+")), QStringLiteral("dbname=") + db);
     return conninfo;
-}
-
-// psql's own \timing of one statement (client round trip, rows transferred), in ms: the
-// median of `runs` executions in one warm session, after one warm-up.
-double psqlMs(const QString &conninfo, const QString &sql, int runs)
-{
-    QStringList args{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                     QStringLiteral("-d"), conninfo, QStringLiteral("-c"), QStringLiteral("\\timing on")};
-    for (int i = 0; i <= runs; ++i)
-        args << QStringLiteral("-c") << sql;
-    QProcess p;
-    p.start(QStringLiteral("psql"), args);
-    p.waitForFinished(120000);
-    static const QRegularExpression time(QStringLiteral("Time: ([0-9.]+) ms"));
-    QList<double> times;
-    auto it = time.globalMatch(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
-    while (it.hasNext())
-        times << it.next().captured(1).toDouble();
-    if (times.size() > 1)
-        times.removeFirst();
-    return times.isEmpty() ? -1 : median(times);
 }
 
 QString sqlLiteral(const QString &s)

@@ -1,5 +1,7 @@
 #include "usagebench.h"
 
+#include "benchutil.h"
+
 #include "models/domain/usage.h"
 #include "models/items/usageseriesmodel.h"
 #include "models/store/pgstore.h"
@@ -8,12 +10,12 @@
 #include "ui/usagetab.h"
 
 #include <QAreaSeries>
-#include <QCoreApplication>
-#include <QLineSeries>
 #include <QChart>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLineSeries>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -30,14 +32,6 @@ constexpr int kSeries = 10;
 constexpr int kHours = 8760;
 constexpr int kChartPixels = 1000; // plot width the chart asks buckets for
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? -1 : v.at(v.size() / 2);
-}
-
-double msSince(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
-
 QString psqlValue(const QString &conninfo, const QString &sql)
 {
     QProcess p;
@@ -46,25 +40,6 @@ QString psqlValue(const QString &conninfo, const QString &sql)
                                      QStringLiteral("-c"), sql});
     p.waitForFinished(600000);
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-}
-
-double psqlMs(const QString &conninfo, const QString &sql, int runs)
-{
-    QStringList args{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                     QStringLiteral("-d"), conninfo, QStringLiteral("-c"), QStringLiteral("\\timing on")};
-    for (int i = 0; i <= runs; ++i)
-        args << QStringLiteral("-c") << sql;
-    QProcess p;
-    p.start(QStringLiteral("psql"), args);
-    p.waitForFinished(600000);
-    static const QRegularExpression time(QStringLiteral("Time: ([0-9.]+) ms"));
-    QList<double> times;
-    auto it = time.globalMatch(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
-    while (it.hasNext())
-        times << it.next().captured(1).toDouble();
-    if (times.size() > 1)
-        times.removeFirst();
-    return median(times);
 }
 
 // A tenant with 10 metered series (the 3 of the catalog and 7 bench resources), a year of
