@@ -20,20 +20,27 @@ ChartMessage::ChartMessage(QWidget *parent) : QWidget(parent)
     m_retry->setObjectName(QStringLiteral("chartRetry"));
     m_retry->setToolTip(tr("Load the usage again"));
     m_retry->hide();
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("chartCancel"));
+    m_cancel->setToolTip(tr("Stop loading the usage"));
+    m_cancel->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
     layout->addWidget(m_label);
     layout->addWidget(m_retry, 0, Qt::AlignHCenter);
+    layout->addWidget(m_cancel, 0, Qt::AlignHCenter);
     connect(m_retry, &QPushButton::clicked, this, &ChartMessage::retryClicked);
+    connect(m_cancel, &QPushButton::clicked, this, &ChartMessage::cancelClicked);
     applyPalette();
     hide();
 }
 
-void ChartMessage::show(const QString &text, bool offerRetry, const QString &detail)
+void ChartMessage::show(const QString &text, bool offerRetry, const QString &detail, bool offerCancel)
 {
     m_label->setText(text);
     m_label->setToolTip(detail);
     m_retry->setVisible(offerRetry);
+    m_cancel->setVisible(offerCancel);
     setVisible(!text.isEmpty());
     placeOver(m_plot);
 }
@@ -46,6 +53,11 @@ QString ChartMessage::text() const
 bool ChartMessage::isRetryOffered() const
 {
     return !isHidden() && !m_retry->isHidden();
+}
+
+bool ChartMessage::isCancelOffered() const
+{
+    return !isHidden() && !m_cancel->isHidden();
 }
 
 void ChartMessage::placeOver(const QRect &plot)

@@ -1,7 +1,6 @@
 #include "ui/mainwindow.h"
 
 #include "models/items/tenanttreemodel.h"
-#include "models/store/prometheususagesource.h"
 #include "models/store/tenantstore.h"
 #include "models/store/usagesource.h"
 #include "ui/connectdialog.h"
@@ -34,6 +33,11 @@ namespace {
 constexpr int kCountRefreshDelayMs = 1000;
 constexpr int kStatusMessageMs = 10000;
 
+QString notInTreeText(const QString &slug)
+{
+    return MainWindow::tr("The tenant %1 is not in the tree (deleted, or not visible to this login).").arg(slug);
+}
+
 QString roleText(SessionRole role)
 {
     switch (role) {
@@ -47,8 +51,12 @@ QString roleText(SessionRole role)
 }
 } // namespace
 
-MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
-    : QMainWindow(parent), m_factory(std::move(factory))
+MainWindow::MainWindow(StoreFactory factory, QWidget *parent) : MainWindow(std::move(factory), {}, parent)
+{
+}
+
+MainWindow::MainWindow(StoreFactory factory, UsageSourceFactory usageSourceFactory, QWidget *parent)
+    : QMainWindow(parent), m_factory(std::move(factory)), m_usageSourceFactory(std::move(usageSourceFactory))
 {
     setWindowTitle(tr("Tenant Console"));
     setWindowIcon(QIcon::fromTheme(QStringLiteral("network-server")));
@@ -100,6 +108,11 @@ MainWindow::MainWindow(StoreFactory factory, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_topConsumersDock);
     m_topConsumersDock->hide();
     connect(m_topConsumers, &TopConsumersView::tenantActivated, this, &MainWindow::revealTenant);
+    // The operator's own filter ends a reveal under way (a later search must not jump).
+    connect(m_tree->filterEdit(), &QLineEdit::textEdited, this, [this] {
+        m_pendingReveal = QUuid();
+        m_pendingRevealFilter.clear();
+    });
 
     createActions();
     updateStatus();
@@ -308,9 +321,15 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_details->setReadOnly(!session.canWrite());
     m_topConsumers->setStore(m_store.get());
     m_pendingReveal = QUuid();
+    m_pendingRevealFilter.clear();
 
     m_model = new TenantTreeModel(m_store.get(), this);
     connect(m_model, &TenantTreeModel::errorOccurred, this, &MainWindow::showError);
+    // A failed search will not answer the reveal.
+    connect(m_model, &TenantTreeModel::errorOccurred, this, [this] {
+        m_pendingReveal = QUuid();
+        m_pendingRevealFilter.clear();
+    });
     connect(m_model, &TenantTreeModel::loadingChanged, this, [this](bool loading) {
         if (loading && statusBar()->currentMessage().isEmpty()) // never over a message that says what happened
             statusBar()->showMessage(tr("Loading…"));
@@ -328,9 +347,16 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_tree->setModel(m_model);
     // Connected after the tree panel's own handler, which puts the cursor on the first match:
     // the tenant asked for wins.
-    connect(m_model, &TenantTreeModel::filterApplied, this, [this] {
-        if (!m_pendingReveal.isNull() && selectInTree(m_pendingReveal))
-            m_pendingReveal = QUuid();
+    connect(m_model, &TenantTreeModel::filterApplied, this, [this](const QString &text) {
+        // The answer to the reveal's own search ends it, found or not; another filter's
+        // answer (one applied before) leaves it waiting.
+        if (m_pendingReveal.isNull() || text != m_pendingRevealFilter)
+            return;
+        const QUuid id = m_pendingReveal;
+        m_pendingReveal = QUuid();
+        m_pendingRevealFilter.clear();
+        if (!selectInTree(id))
+            statusBar()->showMessage(notInTreeText(text), kStatusMessageMs);
     });
     m_model->reload();
     m_refreshAction->setEnabled(true);
@@ -457,21 +483,18 @@ ConnectionProfile MainWindow::savedProfile() const
 
 std::unique_ptr<UsageSource> MainWindow::makeUsageSource(const ConnectionProfile &profile)
 {
-    if (profile.prometheusUrl.trimmed().isEmpty())
+    if (!m_usageSourceFactory)
         return std::make_unique<StoreUsageSource>(m_store.get());
-    const Result<QUrl> url = PrometheusUsageSource::parseBaseUrl(profile.prometheusUrl.trimmed());
-    const QString metric = profile.prometheusMetric.trimmed();
-    if (!url.ok() || (!metric.isEmpty() && !PrometheusUsageSource::checkMetricName(metric).ok())) {
-        statusBar()->showMessage(tr("The Prometheus settings of this profile are not usable; usage history comes "
-                                    "from the database."),
-                                 kStatusMessageMs);
-        return std::make_unique<StoreUsageSource>(m_store.get());
-    }
-    PrometheusUsageSource::Options options;
-    options.baseUrl = url.value();
-    if (!metric.isEmpty())
-        options.metric = metric;
-    return std::make_unique<PrometheusUsageSource>(options);
+    Error error;
+    std::unique_ptr<UsageSource> source = m_usageSourceFactory(profile, m_store.get(), &error);
+    if (source)
+        return source;
+    QString message = tr("The usage history settings of this profile are not usable; usage history comes from "
+                         "the database.");
+    if (!error.message.isEmpty())
+        message += QLatin1Char(' ') + error.message;
+    statusBar()->showMessage(message, kStatusMessageMs);
+    return std::make_unique<StoreUsageSource>(m_store.get());
 }
 
 bool MainWindow::selectInTree(const QUuid &id)
@@ -493,10 +516,18 @@ void MainWindow::revealTenant(const QUuid &id, const QString &slug)
     if (!m_model || id.isNull())
         return;
     m_pendingReveal = QUuid();
+    m_pendingRevealFilter.clear();
     if (selectInTree(id))
         return;
     // Not loaded yet: the server's search opens the way to it, then it is selected.
+    const QString filter = slug.trimmed();
+    if (filter.isEmpty() || m_model->filter() == filter) {
+        // Its own search is shown and it isn't there: no answer to wait for.
+        statusBar()->showMessage(notInTreeText(slug), kStatusMessageMs);
+        return;
+    }
     m_pendingReveal = id;
+    m_pendingRevealFilter = filter;
     m_tree->filterEdit()->setText(slug);
 }
 

@@ -44,7 +44,16 @@ public:
     using StoreFactory = std::function<std::unique_ptr<TenantStore>(const ConnectionProfile &profile,
                                                                     const QString &password, Error *error)>;
 
+    // Makes the usage history source for a connection's profile and its (open) store: the
+    // database (StoreUsageSource) or, say, the profile's Prometheus server. Null and `error`
+    // when the profile's settings for it are unusable: history then comes from the database.
+    // Set by the application (app/), so ui/ knows no source's transport.
+    using UsageSourceFactory = std::function<std::unique_ptr<UsageSource>(const ConnectionProfile &profile,
+                                                                          TenantStore *store, Error *error)>;
+
+    // Without a usage source factory, history comes from the database.
     explicit MainWindow(StoreFactory factory, QWidget *parent = nullptr);
+    MainWindow(StoreFactory factory, UsageSourceFactory usageSourceFactory, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Connects in the background; on failure shows why and offers the connect dialog.
@@ -60,7 +69,8 @@ public:
     QDockWidget *topConsumersDock() const { return m_topConsumersDock; }
     UsageSource *usageSource() const { return m_usageSource.get(); }
     // Selects a tenant in the tree, opening the way to it (through a search by its slug when
-    // its branch isn't loaded yet).
+    // its branch isn't loaded yet). The search's answer ends the reveal, found or not; so does
+    // the operator editing the filter.
     void revealTenant(const QUuid &id, const QString &slug);
     const SessionInfo &session() const { return m_session; }
 
@@ -86,11 +96,13 @@ private:
     void retire(std::unique_ptr<TenantStore> store);
     void reapRetired();
     ConnectionProfile savedProfile() const;
-    // The usage source a profile asks for; null (and a status message) for an unusable one.
+    // The usage source a profile asks for (through the factory); the database (and a status
+    // message) for an unusable one.
     std::unique_ptr<UsageSource> makeUsageSource(const ConnectionProfile &profile);
     bool selectInTree(const QUuid &id);
 
     StoreFactory m_factory;
+    UsageSourceFactory m_usageSourceFactory;
     std::unique_ptr<TenantStore> m_store;
     std::unique_ptr<TenantStore> m_pendingStore;
     std::vector<std::unique_ptr<TenantStore>> m_retired;
@@ -108,6 +120,7 @@ private:
     QDockWidget *m_topConsumersDock = nullptr;
     std::unique_ptr<UsageSource> m_usageSource;
     QUuid m_pendingReveal;
+    QString m_pendingRevealFilter; // the search that opens the way to it
     QPointer<ConnectDialog> m_connectDialog;
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -4,11 +4,12 @@
 #include "ui/usagechartstyle.h"
 
 #include <QApplication>
-#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
 #include <QPixmap>
+
+#include <cmath>
 
 namespace tc::ui {
 
@@ -40,51 +41,72 @@ void TenantTreeDelegate::paintUsageBar(QPainter *painter, const QRect &bar, cons
     painter->restore();
 }
 
-QIcon TenantTreeDelegate::alertIcon(AlertLevel level, bool dark)
+void TenantTreeDelegate::paintAlertMark(QPainter *painter, const QRectF &rect, AlertLevel level, bool dark)
 {
-    static QHash<int, QIcon> cache;
-    const int key = int(level) * 2 + (dark ? 1 : 0);
+    if (level == AlertLevel::None)
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->translate(rect.topLeft());
+    const double s = std::min(rect.width(), rect.height());
+    const QColor color = UsageChartStyle::alertColor(level, dark);
+    QColor mark(0x1b, 0x1b, 0x1b);
+    if (level == AlertLevel::Critical) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawEllipse(QRectF(s * 0.06, s * 0.06, s * 0.88, s * 0.88));
+        mark = Qt::white;
+    } else {
+        QPainterPath triangle;
+        triangle.moveTo(s * 0.5, s * 0.06);
+        triangle.lineTo(s * 0.97, s * 0.92);
+        triangle.lineTo(s * 0.03, s * 0.92);
+        triangle.closeSubpath();
+        painter->setPen(QPen(color.darker(dark ? 100 : 115), s / 16.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(color);
+        painter->drawPath(triangle);
+    }
+    // The exclamation mark: a bar and a dot.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(mark);
+    const double w = s * 0.13;
+    const double top = level == AlertLevel::Critical ? s * 0.22 : s * 0.32;
+    painter->drawRoundedRect(QRectF(s * 0.5 - w / 2, top, w, s * 0.38), w / 2, w / 2);
+    painter->drawEllipse(QRectF(s * 0.5 - w * 0.6, s * (level == AlertLevel::Critical ? 0.66 : 0.74) - w * 0.1, w * 1.2, w * 1.2));
+    painter->restore();
+}
+
+QIcon TenantTreeDelegate::alertIcon(AlertLevel level, bool dark, qreal devicePixelRatio)
+{
     if (level == AlertLevel::None)
         return {};
-    if (const auto it = cache.constFind(key); it != cache.cend())
-        return *it;
+    const qreal dpr = devicePixelRatio > 0 ? devicePixelRatio : 1.0;
     QIcon icon;
     for (const int size : {16, 24, 32}) {
-        QPixmap pixmap(size, size);
+        // Drawn at the device's pixels, so the mark stays sharp on a high-DPI screen.
+        const int pixels = int(std::ceil(size * dpr));
+        QPixmap pixmap(pixels, pixels);
+        pixmap.setDevicePixelRatio(dpr);
         pixmap.fill(Qt::transparent);
         QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QColor color = UsageChartStyle::alertColor(level, dark);
-        const double s = size;
-        QColor mark(0x1b, 0x1b, 0x1b);
-        if (level == AlertLevel::Critical) {
-            p.setPen(Qt::NoPen);
-            p.setBrush(color);
-            p.drawEllipse(QRectF(s * 0.06, s * 0.06, s * 0.88, s * 0.88));
-            mark = Qt::white;
-        } else {
-            QPainterPath triangle;
-            triangle.moveTo(s * 0.5, s * 0.06);
-            triangle.lineTo(s * 0.97, s * 0.92);
-            triangle.lineTo(s * 0.03, s * 0.92);
-            triangle.closeSubpath();
-            p.setPen(QPen(color.darker(dark ? 100 : 115), s / 16.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p.setBrush(color);
-            p.drawPath(triangle);
-        }
-        // The exclamation mark: a bar and a dot.
-        p.setPen(Qt::NoPen);
-        p.setBrush(mark);
-        const double w = s * 0.13;
-        const double top = level == AlertLevel::Critical ? s * 0.22 : s * 0.32;
-        p.drawRoundedRect(QRectF(s * 0.5 - w / 2, top, w, s * 0.38), w / 2, w / 2);
-        p.drawEllipse(QRectF(s * 0.5 - w * 0.6, s * (level == AlertLevel::Critical ? 0.66 : 0.74) - w * 0.1, w * 1.2, w * 1.2));
+        paintAlertMark(&p, QRectF(0, 0, size, size), level, dark);
         p.end();
         icon.addPixmap(pixmap);
         // The same on a selected row: the style's tint would wash the warning colour out.
         icon.addPixmap(pixmap, QIcon::Selected);
     }
-    cache.insert(key, icon);
+    return icon;
+}
+
+QIcon TenantTreeDelegate::cachedAlertIcon(AlertLevel level, bool dark, qreal devicePixelRatio) const
+{
+    const AlertIconKey key{int(level), dark, devicePixelRatio};
+    for (const auto &[k, icon] : m_alertIcons) {
+        if (k.level == key.level && k.dark == key.dark && qFuzzyCompare(k.dpr, key.dpr))
+            return icon;
+    }
+    QIcon icon = alertIcon(level, dark, devicePixelRatio);
+    m_alertIcons.push_back({key, icon});
     return icon;
 }
 
@@ -121,7 +143,8 @@ void TenantTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
     if (index.column() == TenantTreeModel::NameColumn) {
         const auto level = AlertLevel(index.data(TenantTreeModel::AlertLevelRole).toInt());
         if (level != AlertLevel::None) {
-            option->icon = alertIcon(level, UsageChartStyle::isDark(option->palette));
+            const qreal dpr = option->widget ? option->widget->devicePixelRatioF() : qApp->devicePixelRatio();
+            option->icon = cachedAlertIcon(level, UsageChartStyle::isDark(option->palette), dpr);
             option->features |= QStyleOptionViewItem::HasDecoration;
             const int side = std::min(option->fontMetrics.height(), 16);
             option->decorationSize = QSize(side, side);
@@ -174,6 +197,18 @@ void TenantTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->restore();
         paintCellText(painter, opt, opt.rect.adjusted(dotRect.right() - opt.rect.left() + 6, 0, -4, 0), Qt::AlignLeft,
                       text, Qt::ElideRight);
+        return;
+    }
+    if (column == TenantTreeModel::NameColumn) {
+        // As QStyledItemDelegate::paint(), with the alert mark at the painter's device's DPR
+        // (a pixmap being exported, or a screen other than the widget's).
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const auto level = AlertLevel(index.data(TenantTreeModel::AlertLevelRole).toInt());
+        if (level != AlertLevel::None && painter->device())
+            opt.icon = cachedAlertIcon(level, UsageChartStyle::isDark(opt.palette), painter->device()->devicePixelRatioF());
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
         return;
     }
     QStyledItemDelegate::paint(painter, option, index);

@@ -5,6 +5,9 @@
 #include <QIcon>
 #include <QStyledItemDelegate>
 
+#include <utility>
+#include <vector>
+
 namespace tc::ui {
 
 // Paints the tenant tree: usage next to the limit as a bar coloured by how full it is,
@@ -28,8 +31,11 @@ public:
     // the style's (un)selected text colour, elided to fit.
     static void paintUsageBar(QPainter *painter, const QRect &bar, const QPalette &palette, double fraction);
     // The mark of a usage alert: a triangle for a threshold reached, a disc for the last one
-    // or the limit; in colours that read on light and on dark palettes.
-    static QIcon alertIcon(AlertLevel level, bool dark);
+    // or the limit; in colours that read on light and on dark palettes. paintAlertMark()
+    // draws it into `rect`; alertIcon() holds it drawn for a device of `devicePixelRatio`
+    // (not cached: a delegate keeps its own icons).
+    static void paintAlertMark(QPainter *painter, const QRectF &rect, AlertLevel level, bool dark);
+    static QIcon alertIcon(AlertLevel level, bool dark, qreal devicePixelRatio = 1.0);
     static void paintCellText(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
                               Qt::Alignment alignment, const QString &text, Qt::TextElideMode elide);
 
@@ -41,6 +47,16 @@ private:
     // option and hands back the text, which the caller paints itself.
     QStyleOptionViewItem drawBackground(QPainter *painter, const QStyleOptionViewItem &option,
                                         const QModelIndex &index, QString *text) const;
+    // alertIcon(), made once per level, palette lightness and DPR for this delegate.
+    QIcon cachedAlertIcon(AlertLevel level, bool dark, qreal devicePixelRatio) const;
+
+    struct AlertIconKey
+    {
+        int level = 0;
+        bool dark = false;
+        qreal dpr = 1.0;
+    };
+    mutable std::vector<std::pair<AlertIconKey, QIcon>> m_alertIcons;
 };
 
 } // namespace tc::ui

@@ -51,7 +51,8 @@ void TopConsumersDelegate::initStyleOption(QStyleOptionViewItem *option, const Q
             option->text = tr("%1 (in %2)").arg(option->text, consumer.path.last());
         const auto level = AlertLevel(index.data(TopConsumersModel::AlertLevelRole).toInt());
         if (level != AlertLevel::None) {
-            option->icon = TenantTreeDelegate::alertIcon(level, UsageChartStyle::isDark(option->palette));
+            const qreal dpr = option->widget ? option->widget->devicePixelRatioF() : qApp->devicePixelRatio();
+            option->icon = TenantTreeDelegate::alertIcon(level, UsageChartStyle::isDark(option->palette), dpr);
             option->features |= QStyleOptionViewItem::HasDecoration;
             const int side = std::min(option->fontMetrics.height(), 16);
             option->decorationSize = QSize(side, side);

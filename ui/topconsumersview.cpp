@@ -115,6 +115,8 @@ void TopConsumersView::setStore(TenantStore *store)
             updateStatus();
         });
         m_proxy->setSourceModel(m_model);
+        // Polls and follows changes only while someone sees it.
+        m_model->setActive(isVisible());
         m_view->sortByColumn(TopConsumersModel::ShareColumn, Qt::DescendingOrder);
         QHeaderView *header = m_view->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::Interactive);
@@ -137,8 +139,21 @@ void TopConsumersView::setStore(TenantStore *store)
 void TopConsumersView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_model && !m_loadedOnce)
+    if (!m_model)
+        return;
+    // Active first: a first setResource() then reads at once, and a model that was hidden
+    // reads again if it is stale or old.
+    m_model->setActive(true);
+    if (!m_loadedOnce)
         chooseResource();
+}
+
+void TopConsumersView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // The dock closed (or the window minimised): no polling, changes only mark it stale.
+    if (m_model)
+        m_model->setActive(false);
 }
 
 void TopConsumersView::chooseResource()
@@ -186,10 +201,12 @@ void TopConsumersView::updateStatus()
         m_status->setToolTip(errorText(*m_model->error()));
         return;
     }
+    // The ranking always comes from the database, even when the charts read Prometheus.
     const QTime at = m_loadedAt;
-    QString text = tr("Tenants: %1").arg(m_model->rowCount());
+    const int rows = m_model->rowCount();
+    QString text = rows == 1 ? tr("Database · 1 tenant") : tr("Database · %1 tenants").arg(QLocale().toString(rows));
     if (at.isValid())
-        text += tr(" · updated %1").arg(QLocale().toString(at, QLocale::ShortFormat));
+        text += tr(" · loaded %1").arg(QLocale().toString(at, QLocale::ShortFormat));
     m_status->setText(text);
     m_status->setToolTip(tr("Projection: a straight line through the last %n day(s) of samples", nullptr, kTrendDays));
 }

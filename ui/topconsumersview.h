@@ -23,7 +23,9 @@ class TopConsumersDelegate;
 // Tenants by share of their limit used, for one metered resource: a table over
 // TopConsumersModel (sortable by any column through a proxy), the share as a usage bar, the
 // projected date of reaching the limit and the subtree rollup. Double-click or Enter asks to
-// show the tenant in the tree. Loads when first shown, then on Refresh and quota changes.
+// show the tenant in the tree. Loads when first shown, then on Refresh, quota changes and a
+// poll, but only while shown (the model is active while the view is visible). The ranking
+// always comes from the database, whatever source the charts read.
 class TopConsumersView : public QWidget
 {
     Q_OBJECT
@@ -58,6 +60,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void chooseResource();

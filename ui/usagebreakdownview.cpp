@@ -96,11 +96,10 @@ void UsageBreakdownView::render()
     }
     const int rows = m_model->rowCount();
     const int groups = m_model->columnCount() - 1;
-    const qint64 half = m_model->breakdown().bucketSeconds * 500;
     QList<double> base(rows, 0.0);
     QList<double> xs(rows, 0.0);
     for (int r = 0; r < rows; ++r)
-        xs[r] = double(m_model->index(r, 0).data(UsageBreakdownModel::BucketStartRole).toDateTime().toMSecsSinceEpoch() + half);
+        xs[r] = bucketXAt(r);
     double top = 0;
     int childIndex = 0;
     for (int g = 0; g < groups; ++g) {
@@ -167,6 +166,13 @@ void UsageBreakdownView::applyPalette()
     }
 }
 
+double UsageBreakdownView::bucketXAt(int row) const
+{
+    // Inside the time axis (the window): the current bucket ends after it, the first may start before it.
+    const qint64 start = m_model->index(row, 0).data(UsageBreakdownModel::BucketStartRole).toDateTime().toMSecsSinceEpoch();
+    return UsageChartStyle::bucketX(start, m_model->breakdown().bucketSeconds, m_window);
+}
+
 QString UsageBreakdownView::message() const
 {
     return m_message->text();
@@ -205,11 +211,10 @@ QString UsageBreakdownView::hoverTextAt(const QPoint &viewPos) const
     if (!chart()->plotArea().contains(chartPos))
         return {};
     const double atMs = chart()->mapToValue(chartPos, m_layers.first()).x();
-    const qint64 half = m_model->breakdown().bucketSeconds * 500;
     int best = -1;
     double bestDistance = 0;
     for (int r = 0; r < m_model->rowCount(); ++r) {
-        const double x = double(m_model->index(r, 0).data(UsageBreakdownModel::BucketStartRole).toDateTime().toMSecsSinceEpoch() + half);
+        const double x = bucketXAt(r);
         const double d = std::abs(x - atMs);
         if (best < 0 || d < bestDistance) {
             best = r;

@@ -54,6 +54,9 @@ private:
     void updateValueAxis();
     void placeOverlay();
 
+    // Where a bucket row is drawn on the time axis (see UsageChartStyle::bucketX).
+    double bucketXAt(int row) const;
+
     QPointer<UsageBreakdownModel> m_model;
     TimeWindow m_window;
     QString m_resourceName;

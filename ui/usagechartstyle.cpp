@@ -8,6 +8,7 @@
 #include <QLegend>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tc::ui {
@@ -144,6 +145,18 @@ QString UsageChartStyle::durationText(qint64 seconds)
     if (seconds % 60 == 0)
         return tr("%1 min").arg(seconds / 60);
     return tr("%1 s").arg(seconds);
+}
+
+double UsageChartStyle::bucketX(qint64 startMs, qint64 bucketSeconds, const TimeWindow &window)
+{
+    const qint64 endMs = startMs + std::max<qint64>(bucketSeconds, 0) * 1000;
+    if (!window.isValid())
+        return (double(startMs) + double(endMs)) / 2.0;
+    const qint64 from = window.from.toMSecsSinceEpoch();
+    const qint64 to = window.to.toMSecsSinceEpoch();
+    const qint64 lo = std::clamp(startMs, from, to);
+    const qint64 hi = std::clamp(endMs, from, to);
+    return (double(lo) + double(std::max(lo, hi))) / 2.0;
 }
 
 } // namespace tc::ui

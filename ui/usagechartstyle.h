@@ -35,6 +35,11 @@ public:
     static int ticksFor(double plotHeight, const QFont &font);
     // The exact value for a tooltip: "70,213", "1,234/min", "7.4 GB (7,412,345,678 bytes)".
     static QString exactQuantity(qint64 value, ResourceUnit unit);
+    // Where a bucket is drawn on a time axis that spans `window`: the middle of the part of
+    // [start, start + bucketSeconds) inside the window, so the first bucket (aligned down,
+    // it may start before the window) and the current one (it ends after the window) stay in
+    // the plot. Without a valid window, the bucket's middle.
+    static double bucketX(qint64 startMs, qint64 bucketSeconds, const TimeWindow &window);
     // "1 h", "6 h", "1 d", "7 d" for a bucket width.
     static QString durationText(qint64 seconds);
 };

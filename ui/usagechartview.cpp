@@ -66,6 +66,10 @@ UsageChartView::UsageChartView(QWidget *parent) : QChartView(new QChart, parent)
         if (m_model)
             m_model->reload();
     });
+    connect(m_message, &ChartMessage::cancelClicked, this, [this] {
+        if (m_model)
+            m_model->cancel();
+    });
 
     connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
         const int ticks = UsageChartStyle::ticksFor(plot.height(), m_valueAxis->labelsFont());
@@ -99,6 +103,7 @@ void UsageChartView::setModel(UsageSeriesModel *model, const QString &resource)
         connect(model, &QAbstractItemModel::dataChanged, this, &UsageChartView::render);
         connect(model, &UsageSeriesModel::statusChanged, this, &UsageChartView::updateMessage);
         connect(model, &UsageSeriesModel::loaded, this, &UsageChartView::updateMessage);
+        connect(model, &UsageSeriesModel::loadingChanged, this, &UsageChartView::updateMessage);
     }
     render();
 }
@@ -119,6 +124,27 @@ ResourceUnit UsageChartView::unit() const
 QLineSeries *UsageChartView::limitSeries() const
 {
     return m_hasLimit ? m_limit : nullptr;
+}
+
+double UsageChartView::bucketXOf(const UsageBucket &bucket) const
+{
+    return UsageChartStyle::bucketX(bucket.startMs, m_model ? m_model->bucketSeconds() : 0, m_axisWindow);
+}
+
+int UsageChartView::bucketNear(int row, double atMs) const
+{
+    // By where the buckets are drawn: the first and the current one are not at their middles.
+    const QList<UsageBucket> &buckets = m_model->bucketsAt(row);
+    int best = -1;
+    double bestDistance = 0;
+    for (int i = 0; i < buckets.size(); ++i) {
+        const double d = std::abs(bucketXOf(buckets.at(i)) - atMs);
+        if (best < 0 || d < bestDistance) {
+            best = i;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 QColor UsageChartView::accent() const
@@ -146,6 +172,7 @@ void UsageChartView::render()
     TimeWindow window = m_model ? m_model->window() : TimeWindow{};
     if (!window.isValid() && m_model && m_model->range() != UsageRange::Custom)
         window = windowFor(m_model->range(), QDateTime::currentDateTimeUtc()); // nothing loaded yet
+    m_axisWindow = window;
     if (window.isValid()) {
         m_timeAxis->setRange(window.from.toLocalTime(), window.to.toLocalTime());
         m_timeAxis->setFormat(UsageChartStyle::timeFormat(window.seconds()));
@@ -165,14 +192,15 @@ void UsageChartView::render()
     const QModelIndex series = m_model->index(row, 0);
     const ResourceUnit u = unit();
     const QList<UsageBucket> &buckets = m_model->bucketsAt(row);
-    const qint64 half = m_model->bucketSeconds() * 500;
+    const qint64 width = m_model->bucketSeconds();
     QList<QPointF> lows, highs, means;
     lows.reserve(buckets.size());
     highs.reserve(buckets.size());
     means.reserve(buckets.size());
     qint64 peak = 0;
     for (const UsageBucket &b : buckets) {
-        const double x = double(b.startMs + half);
+        // Within the axis: the current bucket ends after the window, the first may start before it.
+        const double x = UsageChartStyle::bucketX(b.startMs, width, window);
         lows.append(QPointF(x, double(b.min)));
         highs.append(QPointF(x, double(b.max)));
         means.append(QPointF(x, b.mean));
@@ -289,11 +317,17 @@ bool UsageChartView::isRetryOffered() const
     return m_message->isRetryOffered();
 }
 
+bool UsageChartView::isCancelOffered() const
+{
+    return m_message->isCancelOffered();
+}
+
 void UsageChartView::updateMessage()
 {
     QString text;
     QString detail;
     bool retry = false;
+    bool cancel = false;
     if (m_model) {
         const TimeWindow window = m_model->window();
         const QString empty = window.isValid()
@@ -303,7 +337,10 @@ void UsageChartView::updateMessage()
             : tr("No usage recorded.");
         switch (m_model->status()) {
         case UsageSeriesModel::Status::Idle: break;
-        case UsageSeriesModel::Status::Loading: text = tr("Loading…"); break;
+        case UsageSeriesModel::Status::Loading:
+            text = tr("Loading…");
+            cancel = m_model->isLoading();
+            break;
         case UsageSeriesModel::Status::Failed: {
             const bool prometheus = m_model->source() && m_model->source()->kind() == UsageSource::Kind::Prometheus;
             if (m_model->error()) {
@@ -328,7 +365,7 @@ void UsageChartView::updateMessage()
         }
         }
     }
-    m_message->show(text, retry, detail);
+    m_message->show(text, retry, detail, cancel);
     placeOverlay();
 }
 
@@ -346,7 +383,7 @@ QString UsageChartView::hoverTextAt(const QPoint &viewPos) const
     if (!chart()->plotArea().contains(chartPos))
         return {};
     const QPointF value = chart()->mapToValue(chartPos, m_mean);
-    const int bucket = m_model->bucketRowNear(row, qint64(value.x()));
+    const int bucket = bucketNear(row, value.x());
     if (bucket < 0)
         return {};
     const QModelIndex series = m_model->index(row, 0);
@@ -405,9 +442,9 @@ void UsageChartView::trackMouse(const QPoint &viewPos)
     const int row = seriesRow();
     const QPointF chartPos = chart()->mapFromScene(mapToScene(viewPos));
     const QPointF value = chart()->mapToValue(chartPos, m_mean);
-    const UsageBucket &b = m_model->bucketsAt(row).at(m_model->bucketRowNear(row, qint64(value.x())));
+    const UsageBucket &b = m_model->bucketsAt(row).at(bucketNear(row, value.x()));
     const QRectF plot = chart()->plotArea();
-    const double x = chart()->mapToPosition(QPointF(double(b.startMs + m_model->bucketSeconds() * 500), 0), m_mean).x();
+    const double x = chart()->mapToPosition(QPointF(bucketXOf(b), 0), m_mean).x();
     m_marker->setLine(x, plot.top(), x, plot.bottom());
     m_marker->show();
     if (QToolTip::isVisible())

@@ -22,8 +22,9 @@ class ChartMessage;
 // queries): the min–max band of every bucket (so a peak is never averaged away), the mean as
 // a line, the limit as a dashed line with the soft thresholds as translucent bands below it,
 // time along x and the resource's unit up y. Hovering shows the bucket's exact interval,
-// min/max/mean and share of the limit. States without data (loading, nothing recorded, an
-// error with Retry, not metered) are said in the middle of the plot, not in a dialog.
+// min/max/mean and share of the limit. States without data (loading with Cancel, nothing
+// recorded, an error with Retry, not metered) are said in the middle of the plot, not in a
+// dialog. Buckets are drawn inside the time axis (the current one too, see bucketX).
 // Redraws on the model's reset and dataChanged only; colours follow the palette (dark too).
 class UsageChartView : public QChartView
 {
@@ -42,6 +43,8 @@ public:
     // What the plot says instead of (or over) data; empty when the data speaks for itself.
     QString message() const;
     bool isRetryOffered() const;
+    // While loading: the message offers Cancel (UsageSeriesModel::cancel()).
+    bool isCancelOffered() const;
     // The hover text for a point of the view (viewport coordinates); empty outside the plot
     // or without data. hoverAt() shows it as a tooltip with a marker on the bucket.
     QString hoverTextAt(const QPoint &viewPos) const;
@@ -81,6 +84,10 @@ private:
     void placeOverlay();
     QColor accent() const;
     int seriesRow() const;
+    // Where a bucket is drawn on the time axis (inside the axis, see UsageChartStyle::bucketX).
+    double bucketXOf(const UsageBucket &bucket) const;
+    // The bucket (row of bucketsAt(row)) drawn nearest `atMs`; -1 without buckets.
+    int bucketNear(int row, double atMs) const;
     ResourceUnit unit() const;
 
     QPointer<UsageSeriesModel> m_model;
@@ -93,6 +100,7 @@ private:
     QList<QAreaSeries *> m_thresholdBands;
     QDateTimeAxis *m_timeAxis = nullptr;
     QCategoryAxis *m_valueAxis = nullptr;
+    TimeWindow m_axisWindow; // what the time axis spans
     double m_valueTop = 0; // the data's and the limit's top
     int m_maxTicks = 4;
     QGraphicsLineItem *m_marker = nullptr;

@@ -237,6 +237,7 @@ void UsageTab::setStore(TenantStore *store, UsageSource *source)
     m_store = store;
     m_source = source;
     m_appliedTenant = QUuid();
+    m_breakdownQuery.reset();
     if (store) {
         m_model = new UsageSeriesModel(store, this);
         m_model->setSource(m_source);
@@ -250,6 +251,7 @@ void UsageTab::setStore(TenantStore *store, UsageSource *source)
         connect(m_model, &UsageSeriesModel::loadingChanged, this, &UsageTab::updateStatus);
         connect(m_model, &UsageSeriesModel::loaded, this, &UsageTab::updateStatus);
         connect(m_model, &UsageSeriesModel::loaded, this, &UsageTab::updateActions);
+        connect(m_model, &UsageSeriesModel::loaded, this, &UsageTab::followSeriesWindow);
         m_breakdownModel = new UsageBreakdownModel(store, this);
         m_breakdown->setModel(m_breakdownModel);
         connect(m_breakdownModel, &UsageBreakdownModel::loaded, this, &UsageTab::updateActions);
@@ -265,11 +267,9 @@ void UsageTab::setStore(TenantStore *store, UsageSource *source)
 void UsageTab::setSource(UsageSource *source)
 {
     m_source = source;
-    if (m_model) {
+    // Another source is another view: the model loads it itself (once).
+    if (m_model)
         m_model->setSource(source);
-        if (!m_model->tenant().isNull())
-            m_model->reload();
-    }
     updateStatus();
 }
 
@@ -415,23 +415,49 @@ void UsageTab::showBreakdown(bool on)
     updateActions();
 }
 
-void UsageTab::reloadBreakdown()
+std::optional<UsageBreakdownQuery> UsageTab::breakdownQuery() const
 {
-    if (!m_breakdownModel || m_tenant.id.isNull() || m_breakdownResource->currentIndex() < 0) {
-        m_breakdown->setWindow({});
-        return;
-    }
+    if (!m_breakdownModel || m_tenant.id.isNull() || m_breakdownResource->currentIndex() < 0)
+        return std::nullopt;
     UsageBreakdownQuery query;
     query.tenant = m_tenant.id;
     query.resource = m_breakdownResource->currentData().toString();
     query.window = m_model && m_model->window().isValid() && m_model->tenant() == m_tenant.id ? m_model->window()
                                                                                             : requestedWindow();
-    if (!query.window.isValid())
-        return;
     const int pixels = std::max(100, m_breakdown->chart()->plotArea().width() > 50
                                           ? int(m_breakdown->chart()->plotArea().width())
                                           : m_pages->width() - 100);
     query.bucketSeconds = bucketSecondsFor(query.window, pixels);
+    return query;
+}
+
+void UsageTab::followSeriesWindow()
+{
+    // A poll (or any load) that moved the window, or a bucket width that changed, leaves the
+    // breakdown behind: read it again for the window the charts show now.
+    if (!m_breakdownButton->isChecked() || !isVisible())
+        return;
+    const std::optional<UsageBreakdownQuery> query = breakdownQuery();
+    if (!query || !query->window.isValid())
+        return;
+    const bool same = m_breakdownQuery && m_breakdownQuery->tenant == query->tenant
+        && m_breakdownQuery->resource == query->resource && m_breakdownQuery->window == query->window
+        && m_breakdownQuery->bucketSeconds == query->bucketSeconds;
+    if (!same)
+        reloadBreakdown();
+}
+
+void UsageTab::reloadBreakdown()
+{
+    const std::optional<UsageBreakdownQuery> found = breakdownQuery();
+    if (!found) {
+        m_breakdown->setWindow({});
+        return;
+    }
+    const UsageBreakdownQuery &query = *found;
+    if (!query.window.isValid())
+        return;
+    m_breakdownQuery = query;
     const int row = m_model ? m_model->seriesRow(query.resource) : -1;
     // No limit line here: a tenant's limit bounds its own usage, not its subtree's.
     if (row >= 0)
@@ -509,8 +535,12 @@ void UsageTab::showEvent(QShowEvent *event)
     // A first estimate of the plot's width, so the first load has about the right buckets.
     if (m_model->tenant().isNull())
         m_model->setResolution(std::max(100, width() - 110));
+    const QUuid applied = m_appliedTenant;
     applyTenant();
     m_model->setActive(true);
+    // Shown again: the breakdown may be old (applyTenant() read it for a new tenant).
+    if (m_breakdownButton->isChecked() && applied == m_appliedTenant)
+        reloadBreakdown();
     m_resolutionTimer.start();
 }
 
@@ -533,7 +563,18 @@ void UsageTab::applyResolution()
     if (!m_model || m_charts.isEmpty() || !isVisible())
         return;
     const int plot = int(m_charts.first()->chart()->plotArea().width());
-    m_model->setResolution(plot > 50 ? plot : std::max(100, width() - 110));
+    m_appliedResolution = plot > 50 ? plot : std::max(100, width() - 110);
+    m_model->setResolution(m_appliedResolution);
+}
+
+bool UsageTab::isResolutionPending() const
+{
+    if (m_resolutionTimer.isActive())
+        return true;
+    if (!m_model || m_charts.isEmpty() || !isVisible())
+        return false;
+    const int plot = int(m_charts.first()->chart()->plotArea().width());
+    return plot > 50 && plot != m_appliedResolution;
 }
 
 QString UsageTab::suggestedFileName(const QString &suffix) const

@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -32,7 +34,8 @@ class UsageChartView;
 // local time), Refresh, a breakdown by sub-tenant of one resource, PNG and CSV export, the
 // source and time of the data, and one UsageChartView per metered resource stacked in a
 // scroll area. The models poll only while the tab is shown; the bucket width follows the
-// plot's width.
+// plot's width. The breakdown follows the charts' window (their polls) and is read again
+// when the tab is shown again.
 class UsageTab : public QWidget
 {
     Q_OBJECT
@@ -60,6 +63,9 @@ public:
     QToolButton *breakdownButton() const { return m_breakdownButton; }
     QComboBox *breakdownResourceCombo() const { return m_breakdownResource; }
     QString statusText() const;
+    // The model's resolution doesn't follow the plot's width yet (a resize or a new layout
+    // is waiting for its debounce); tests wait for this to end rather than for a time.
+    bool isResolutionPending() const;
 
     // What the Export buttons write, without asking for a file name; false and `error` if
     // the file could not be written (or there is nothing to export).
@@ -81,6 +87,11 @@ private:
     void updateActions();
     void showBreakdown(bool on);
     void reloadBreakdown();
+    // After a load of the charts: reloads the breakdown if it is shown and its window or
+    // bucket width no longer matches.
+    void followSeriesWindow();
+    // What the breakdown would ask for now (none without a tenant, model or resource).
+    std::optional<UsageBreakdownQuery> breakdownQuery() const;
     void refresh();
     void applyResolution();
     void askExportCsv();
@@ -111,8 +122,10 @@ private:
     QVBoxLayout *m_chartsLayout = nullptr;
     QList<UsageChartView *> m_charts;
     UsageBreakdownView *m_breakdown = nullptr;
+    std::optional<UsageBreakdownQuery> m_breakdownQuery; // the last one loaded
     QString m_customError;
     QTimer m_resolutionTimer;
+    int m_appliedResolution = 0; // the plot width last given to the model
     QTimer m_customTimer;
 };
 

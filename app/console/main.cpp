@@ -1,5 +1,7 @@
 #include "models/store/connectionprofile.h"
 #include "models/store/pgstore.h"
+#include "models/store/prometheususagesource.h"
+#include "models/store/usagesource.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -7,6 +9,41 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+
+namespace {
+
+// Usage history for a profile: its Prometheus server when it names one, else the database.
+// The connect dialog checks the same settings before they get here; a profile given on the
+// command line or saved by an older version may still be unusable (null and why).
+std::unique_ptr<tc::UsageSource> usageSourceFor(const tc::ConnectionProfile &profile, tc::TenantStore *store,
+                                                tc::Error *error)
+{
+    const QString urlText = profile.prometheusUrl.trimmed();
+    if (urlText.isEmpty())
+        return std::make_unique<tc::StoreUsageSource>(store);
+    const tc::Result<QUrl> url = tc::PrometheusUsageSource::parseBaseUrl(urlText);
+    if (!url.ok()) {
+        if (error)
+            *error = url.error();
+        return nullptr;
+    }
+    const QString metric = profile.prometheusMetric.trimmed();
+    if (!metric.isEmpty()) {
+        const tc::Status checked = tc::PrometheusUsageSource::checkMetricName(metric);
+        if (!checked.ok()) {
+            if (error)
+                *error = checked.error();
+            return nullptr;
+        }
+    }
+    tc::PrometheusUsageSource::Options options;
+    options.baseUrl = url.value();
+    if (!metric.isEmpty())
+        options.metric = metric;
+    return std::make_unique<tc::PrometheusUsageSource>(options);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -44,7 +81,7 @@ int main(int argc, char *argv[])
     parser.addOption(metric);
     parser.process(app);
 
-    tc::ui::MainWindow window(&tc::PgStore::forProfile);
+    tc::ui::MainWindow window(&tc::PgStore::forProfile, &usageSourceFor);
     window.show();
     if (parser.isSet(db)) {
         tc::ConnectionProfile profile;

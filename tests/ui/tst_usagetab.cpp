@@ -11,6 +11,7 @@
 #include "models/items/usagebreakdownmodel.h"
 #include "models/items/usageseriesmodel.h"
 #include "models/store/pgstore.h"
+#include "models/store/prometheususagesource.h"
 #include "models/store/usagesource.h"
 #include "tests/support/await.h"
 #include "tests/support/pgtestdatabase.h"
@@ -29,9 +30,12 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDir>
+#include <QDateTimeAxis>
 #include <QDockWidget>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QStatusBar>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -61,6 +65,24 @@ constexpr qint64 kPeak = 1200; // one hour over the limit, 30 hours before kNow
 const QDateTime kPeakAt = QDateTime(QDate(2025, 6, 14), QTime(6, 0), Qt::UTC);
 constexpr int kHistoryDays = 40;
 
+// What app/console/main.cpp gives the main window: the profile's Prometheus server when it
+// names one, else the database (a copy: the application's own factory is not a library).
+std::unique_ptr<UsageSource> prometheusOrDatabase(const ConnectionProfile &profile, TenantStore *store, Error *error)
+{
+    if (profile.prometheusUrl.trimmed().isEmpty())
+        return std::make_unique<StoreUsageSource>(store);
+    const Result<QUrl> url = PrometheusUsageSource::parseBaseUrl(profile.prometheusUrl.trimmed());
+    if (!url.ok()) {
+        *error = url.error();
+        return nullptr;
+    }
+    PrometheusUsageSource::Options options;
+    options.baseUrl = url.value();
+    if (!profile.prometheusMetric.trimmed().isEmpty())
+        options.metric = profile.prometheusMetric.trimmed();
+    return std::make_unique<PrometheusUsageSource>(options);
+}
+
 } // namespace
 
 class TstUsageTab : public QObject
@@ -83,9 +105,17 @@ private Q_SLOTS:
     void darkPaletteIsFollowed();
     void topConsumersActivateTheTenant();
     void prometheusProfileIsUsedAndItsFailureSaid();
+    void defaultUsageSourceIsTheDatabase();
     void darkMainWindow();
+    void lastBucketIsInsideTheAxis_data();
+    void lastBucketIsInsideTheAxis();
+    void loadingOffersCancel();
+    void breakdownFollowsThePollsAndShowing();
+    void revealEndsWithItsSearch();
 
 private:
+    // A main window connected to the test database, for the tests that need the whole console.
+    bool connectWindow(ui::MainWindow &window);
     QUuid insertTenant(const QString &slug);
     // The tab showing `tenant`, once its load (and any reload for the plot's width) is over.
     bool showTenant(const QUuid &tenant);
@@ -244,11 +274,10 @@ bool TstUsageTab::showTenant(const QUuid &tenant)
         return model->tenant().isNull() == false && !model->isLoading()
                && model->status() != UsageSeriesModel::Status::Loading && model->status() != UsageSeriesModel::Status::Idle;
     };
-    if (!QTest::qWaitFor(settled, 20000))
-        return false;
-    // The plot's width may ask for other buckets once laid out: let that reload finish too.
-    QTest::qWait(600);
-    return QTest::qWaitFor(settled, 20000);
+    // The plot's width may ask for other buckets once laid out (after a debounce): wait until
+    // the model follows the width the plot has and that reload is over too.
+    ui::UsageTab *tab = m_tab.get();
+    return QTest::qWaitFor([&] { return settled() && !tab->isResolutionPending(); }, 20000);
 }
 
 QSet<qint64> TstUsageTab::expectedBuckets(const TimeWindow &window, qint64 bucketSeconds)
@@ -540,6 +569,10 @@ void TstUsageTab::topConsumersActivateTheTenant()
     // The dock opens from the View menu's action (Ctrl+Shift+U) and loads once shown.
     QAction *action = window.findChild<QAction *>(QStringLiteral("actionTopConsumers"));
     QVERIFY(action);
+    // Closed, it reads nothing on its own.
+    QVERIFY(!window.topConsumersDock()->isVisible());
+    QVERIFY(!window.topConsumers()->model()->isActive());
+    QVERIFY(!window.topConsumers()->model()->isPolling());
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     action->trigger();
     QVERIFY(window.topConsumersDock()->isVisible());
@@ -589,6 +622,15 @@ void TstUsageTab::topConsumersActivateTheTenant()
     QCOMPARE(activated.last().at(0).toUuid(), m_unlimited);
     QTRY_COMPARE_WITH_TIMEOUT(window.treePanel()->view()->currentIndex().data(TenantTreeModel::TenantIdRole).toUuid(),
                               m_unlimited, 20000);
+
+    // Shown, it polls; closed again, it stops.
+    QVERIFY(view->model()->isActive());
+    QVERIFY(view->model()->isPolling());
+    QVERIFY(view->statusText().startsWith(QStringLiteral("Database · ")));
+    action->trigger();
+    QVERIFY(!window.topConsumersDock()->isVisible());
+    QVERIFY(!view->model()->isActive());
+    QVERIFY(!view->model()->isPolling());
 }
 
 void TstUsageTab::prometheusProfileIsUsedAndItsFailureSaid()
@@ -601,7 +643,7 @@ void TstUsageTab::prometheusProfileIsUsedAndItsFailureSaid()
     const quint16 port = probe.serverPort();
     probe.close();
 
-    ui::MainWindow window(&PgStore::forProfile);
+    ui::MainWindow window(&PgStore::forProfile, &prometheusOrDatabase);
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -643,6 +685,220 @@ void TstUsageTab::prometheusProfileIsUsedAndItsFailureSaid()
     QTest::mouseClick(chart->findChild<QPushButton *>(QStringLiteral("chartRetry")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);
     QCOMPARE(tab->model()->status(), UsageSeriesModel::Status::Failed);
+
+    // The top consumers rank from the database all the same, and say so.
+    window.topConsumersDock()->show();
+    ui::TopConsumersView *top = window.topConsumers();
+    QTRY_VERIFY_WITH_TIMEOUT(top->model()->rowCount() > 0 && !top->model()->isLoading(), 20000);
+    const int ranked = top->model()->rowCount();
+    const QString count = ranked == 1 ? QStringLiteral("1 tenant") : QStringLiteral("%1 tenants").arg(ranked);
+    QVERIFY2(top->statusText().startsWith(QStringLiteral("Database · %1 · loaded ").arg(count)), qPrintable(top->statusText()));
+}
+
+// Without a usage source factory the main window reads history from the database, whatever
+// the profile says (ui/ knows no Prometheus).
+void TstUsageTab::defaultUsageSourceIsTheDatabase()
+{
+    m_tab.reset();
+    m_tester.reset();
+    ui::MainWindow window(&PgStore::forProfile);
+    window.show();
+    QSignalSpy finished(&window, &ui::MainWindow::connectionFinished);
+    ConnectionProfile profile;
+    profile.conninfo = m_db->conninfo(kOperator);
+    profile.prometheusUrl = QStringLiteral("http://127.0.0.1:9");
+    window.connectTo(profile);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().toBool());
+    QVERIFY(window.usageSource());
+    QCOMPARE(window.usageSource()->kind(), UsageSource::Kind::Database);
+
+    // An unusable profile: the factory says why, and history comes from the database.
+    ui::MainWindow other(&PgStore::forProfile, &prometheusOrDatabase);
+    other.show();
+    QSignalSpy otherFinished(&other, &ui::MainWindow::connectionFinished);
+    profile.prometheusUrl = QStringLiteral("ftp://user:secret@example.org");
+    other.connectTo(profile);
+    QVERIFY(otherFinished.wait(20000));
+    QVERIFY(otherFinished.first().first().toBool());
+    QCOMPARE(other.usageSource()->kind(), UsageSource::Kind::Database);
+}
+
+bool TstUsageTab::connectWindow(ui::MainWindow &window)
+{
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QSignalSpy finished(&window, &ui::MainWindow::connectionFinished);
+    ConnectionProfile profile;
+    profile.conninfo = m_db->conninfo(kOperator);
+    window.connectTo(profile);
+    return finished.wait(20000) && finished.first().first().toBool();
+}
+
+void TstUsageTab::lastBucketIsInsideTheAxis_data()
+{
+    QTest::addColumn<QDateTime>("to");
+    QTest::addColumn<qint64>("expectedMax");
+    // A year up to an hour after the peak: the bucket that holds it (a day, or several hours)
+    // ends long after the window, so its middle would lie beyond the axis.
+    QTest::newRow("breach in the current bucket") << kPeakAt.addSecs(3600) << kPeak;
+    // Just past midnight: the day's first hour alone (500 + 0 * 10).
+    QTest::newRow("just past midnight") << QDateTime(kNow.date(), QTime(1, 0), Qt::UTC) << qint64(500);
+}
+
+void TstUsageTab::lastBucketIsInsideTheAxis()
+{
+    QFETCH(QDateTime, to);
+    QFETCH(qint64, expectedMax);
+    QVERIFY(showTenant(m_metered));
+    UsageSeriesModel *model = m_tab->model();
+    QSignalSpy loaded(model, &UsageSeriesModel::loaded);
+    model->setRange(UsageRange::Custom, {to.addDays(-365), to});
+    QVERIFY(loaded.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && !m_tab->isResolutionPending(), 20000);
+    QCOMPARE(model->status(), UsageSeriesModel::Status::Ready);
+    QVERIFY2(model->bucketSeconds() >= 6 * 3600, qPrintable(QString::number(model->bucketSeconds())));
+
+    ui::UsageChartView *items = m_tab->chartFor(QStringLiteral("items"));
+    QVERIFY(items);
+    QVERIFY(items->maxSeries()->count() > 0);
+    const qint64 axisFrom = items->timeAxis()->min().toMSecsSinceEpoch();
+    const qint64 axisTo = items->timeAxis()->max().toMSecsSinceEpoch();
+    QCOMPARE(axisTo, to.toMSecsSinceEpoch());
+    const QPointF last = items->maxSeries()->points().last();
+    const QPointF first = items->maxSeries()->points().first();
+    // The last bucket (it ends after the window) and the first are drawn inside the axis.
+    QVERIFY2(last.x() >= double(axisFrom) && last.x() <= double(axisTo),
+             qPrintable(QStringLiteral("%1 not in [%2, %3]").arg(last.x()).arg(axisFrom).arg(axisTo)));
+    QVERIFY(first.x() >= double(axisFrom) && first.x() <= double(axisTo));
+    QCOMPARE(last.y(), double(expectedMax));
+    // ...and so inside the plot, where it is seen.
+    const QRect plot = items->mapFromScene(items->chart()->mapToScene(items->chart()->plotArea())).boundingRect();
+    const QPoint at = items->positionOf(qint64(last.x()), last.y());
+    QVERIFY2(plot.adjusted(-1, -1, 1, 1).contains(at),
+             qPrintable(QStringLiteral("(%1, %2) outside the plot").arg(at.x()).arg(at.y())));
+    // The hover marker and text find it at its place.
+    const QString hover = items->hoverTextAt(at);
+    QVERIFY2(hover.contains(QStringLiteral("Max %1").arg(QLocale().toString(expectedMax))), qPrintable(hover));
+}
+
+void TstUsageTab::loadingOffersCancel()
+{
+    QVERIFY(showTenant(m_metered));
+    UsageSeriesModel *model = m_tab->model();
+    // Another window: its first load says Loading… on the plot, with Cancel.
+    model->setRange(UsageRange::Last90Days);
+    QVERIFY(model->isLoading());
+    QCOMPARE(model->status(), UsageSeriesModel::Status::Loading);
+    QVERIFY(!m_tab->charts().isEmpty());
+    ui::UsageChartView *chart = m_tab->charts().first();
+    QCOMPARE(chart->message(), QStringLiteral("Loading…"));
+    QVERIFY(chart->isCancelOffered());
+    QVERIFY(!chart->isRetryOffered());
+    auto *cancel = chart->findChild<QPushButton *>(QStringLiteral("chartCancel"));
+    QVERIFY(cancel && !cancel->isHidden());
+    // Clicked at once (the chart may be shown by its layout only on the next pass, and the
+    // load would not wait for that).
+    cancel->click();
+    QVERIFY(!model->isLoading());
+    QVERIFY(model->status() != UsageSeriesModel::Status::Loading);
+    for (ui::UsageChartView *c : m_tab->charts()) {
+        QVERIFY(!c->isCancelOffered());
+        QVERIFY(c->message() != QStringLiteral("Loading…"));
+    }
+}
+
+void TstUsageTab::breakdownFollowsThePollsAndShowing()
+{
+    QVERIFY(showTenant(m_family));
+    UsageBreakdownModel *breakdown = m_tab->breakdownModel();
+    QSignalSpy loaded(breakdown, &UsageBreakdownModel::loaded);
+    QTest::mouseClick(m_tab->breakdownButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !breakdown->isLoading(), 20000);
+    QVERIFY(!breakdown->breakdown().bucketStartsMs.isEmpty());
+    const qint64 firstBefore = breakdown->breakdown().bucketStartsMs.first();
+
+    // A poll a day later moves the charts' window: the breakdown follows it.
+    UsageSeriesModel *model = m_tab->model();
+    model->setClock([] { return kNow.addDays(1); });
+    loaded.clear();
+    model->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !breakdown->isLoading() && !model->isLoading(), 20000);
+    QCOMPARE(model->window(), windowFor(UsageRange::Last7Days, kNow.addDays(1)));
+    QVERIFY2(breakdown->breakdown().bucketStartsMs.first() > firstBefore,
+             qPrintable(QStringLiteral("%1 <= %2").arg(breakdown->breakdown().bucketStartsMs.first()).arg(firstBefore)));
+
+    // A poll that keeps the window leaves it alone (no second read for nothing).
+    loaded.clear();
+    QSignalSpy loading(breakdown, &UsageBreakdownModel::loadingChanged);
+    QSignalSpy seriesLoaded(model, &UsageSeriesModel::loaded);
+    model->reload();
+    QVERIFY(seriesLoaded.wait(20000));
+    QCOMPARE(loading.size(), 0);
+
+    // Shown again: read again.
+    m_tab->hide();
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !breakdown->isLoading(), 20000);
+    QVERIFY(!loading.isEmpty());
+    QCOMPARE(loading.first().first().toBool(), true);
+}
+
+void TstUsageTab::revealEndsWithItsSearch()
+{
+    m_tab.reset();
+    m_tester.reset();
+    ui::MainWindow window(&PgStore::forProfile);
+    QVERIFY(connectWindow(window));
+    const QUuid grandkid(m_db->scalar(QStringLiteral("SELECT id FROM tenancy.tenants WHERE slug = 'grandkid'")).toString());
+    QVERIFY(!grandkid.isNull());
+    TenantTreeModel *tree = window.treeModel();
+    QTRY_VERIFY_WITH_TIMEOUT(tree->indexOf(m_family).isValid(), 20000);
+    QVERIFY(!tree->indexOf(grandkid).isValid()); // not loaded: revealing it takes a search
+    QSignalSpy applied(tree, &TenantTreeModel::filterApplied);
+    const auto currentTenant = [&] {
+        return window.treePanel()->view()->currentIndex().data(TenantTreeModel::TenantIdRole).toUuid();
+    };
+
+    // A search that doesn't find it ends the reveal, and says so.
+    window.revealTenant(grandkid, QStringLiteral("no-such-tenant"));
+    QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 20000);
+    QCOMPARE(applied.last().first().toString(), QStringLiteral("no-such-tenant"));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("not in the tree")),
+             qPrintable(window.statusBar()->currentMessage()));
+    // A later search that shows it doesn't jump there: the cursor stays on the first match.
+    applied.clear();
+    window.treePanel()->filterEdit()->setText(QStringLiteral("kid"));
+    QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 20000);
+    QCOMPARE(applied.last().first().toString(), QStringLiteral("kid"));
+    QVERIFY(tree->indexOf(grandkid).isValid());
+    QVERIFY(currentTenant() != grandkid);
+
+    // The operator editing the filter during a reveal ends it too.
+    applied.clear();
+    window.treePanel()->filterEdit()->setText(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!tree->isFiltered() && tree->indexOf(m_family).isValid() && !tree->indexOf(grandkid).isValid(),
+                             20000);
+    applied.clear();
+    window.revealTenant(grandkid, QStringLiteral("grandkid"));
+    QLineEdit *edit = window.treePanel()->filterEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("kid"));
+    QCOMPARE(edit->text(), QStringLiteral("kid"));
+    QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty() && applied.last().first().toString() == QStringLiteral("kid"), 20000);
+    QVERIFY(tree->indexOf(grandkid).isValid());
+    QVERIFY(currentTenant() != grandkid);
+
+    // A reveal that its search answers selects the tenant.
+    applied.clear();
+    window.treePanel()->filterEdit()->setText(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!tree->isFiltered() && !tree->indexOf(grandkid).isValid(), 20000);
+    window.revealTenant(grandkid, QStringLiteral("grandkid"));
+    QTRY_COMPARE_WITH_TIMEOUT(currentTenant(), grandkid, 20000);
 }
 
 void TstUsageTab::darkMainWindow()
