@@ -11,6 +11,14 @@
         <source>Connect at start with this libpq connection string.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --db: read usage history from this Prometheus server (e.g. http://127.0.0.1:9090).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus metric with the usage (default tenancy_usage).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::LifecycleHistoryModel</name>
@@ -262,6 +270,174 @@
         <source>Can be restored until %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 at %2 % of its limit (limit reached)</source>
+        <extracomment>e.g. &quot;Storage at 104 % of its limit (limit reached)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 % of its limit (%3 % threshold reached)</source>
+        <extracomment>e.g. &quot;Storage at 93 % of its limit (90 % threshold reached)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::TopConsumersModel</name>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A share of the limit, in percent</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <extracomment>The limit: already reached</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <extracomment>The limit: never reached at the current trend</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <extracomment>Usage growth per day, e.g. &quot;+1.2 GB/day&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n tenant(s)</source>
+        <extracomment>Usage of a tenant and its sub-tenants, e.g. &quot;12 GB in 4 tenants&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No limit on this tenant or any of its ancestors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s own limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherited from an ancestor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too few samples in the last %n day(s) for a trend</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linear fit of %n sample(s) over the last %1 days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used of limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::UsageBreakdownModel</name>
+    <message>
+        <source>Own usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s own usage, without its sub-tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and its sub-tenants (%n tenant(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other sub-tenants&apos; subtrees, summed (%n tenant(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tc::UsageSeriesModel</name>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A share of the limit, in percent</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak of limit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui</name>
@@ -343,6 +519,22 @@
     </message>
     <message>
         <source>Someone else changed this at the same time. Reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not get the usage from the Prometheus server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus server refused access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus server refused the usage query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus server&apos;s answer could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -554,6 +746,25 @@
     </message>
 </context>
 <context>
+    <name>tc::ui::ChartMessage</name>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the usage again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop loading the usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tc::ui::ConnectDialog</name>
     <message>
         <source>Connect to a tenant database</source>
@@ -637,6 +848,38 @@
     </message>
     <message>
         <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: usage history from the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read usage history from this Prometheus server (e.g. http://prometheus:9090) instead of the database&apos;s usage_samples. Limits still come from the database. No user name or password in the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metric that carries the usage, labelled tenant_id (the tenant&apos;s id) and resource (e.g. storage_bytes). Empty: tenancy_usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage history (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus U&amp;RL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus URL is not usable. %1 Give the server&apos;s address, e.g. http://prometheus:9090, or leave it empty to read usage from the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Prometheus metric name: use letters, digits, _ and : only, not starting with a digit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1289,6 +1532,30 @@
     </message>
     <message>
         <source>&amp;Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant %1 is not in the tree (deleted, or not visible to this login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top Consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top &amp;Consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants by share of their limit used, with the date each reaches it (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the tenants nearest their limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage history settings of this profile are not usable; usage history comes from the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2236,6 +2503,14 @@
         <source>Purged on %1; only its record is left</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage over time next to the limit and its thresholds, by resource or by sub-tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui::TenantDialog</name>
@@ -2602,6 +2877,402 @@
     </message>
     <message>
         <source>Held by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::TopConsumersDelegate</name>
+    <message>
+        <source>today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 days (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::TopConsumersView</name>
+    <message>
+        <source>Reso&amp;urce:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metered resource to rank tenants by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the ranking again (it also follows quota changes by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database · 1 tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database · %1 tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · loaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Projection: a straight line through the last %n day(s) of samples</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::UsageBreakdownView</name>
+    <message>
+        <source>%1 by sub-tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Others (%1 tenants)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage recorded between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 (means over the bucket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::UsageChartStyle</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::UsageChartView</name>
+    <message>
+        <source>Min–max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min–max per %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · limit %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage recorded between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not metered: no usage is recorded for this resource.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max is %1 % of the %2 limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::UsageTab</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time window of the charts; preset windows end now and follow the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the usage again now (while the tab is shown it also reloads by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the window, in local time (included); the status line&apos;s tooltip gives it in UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the window, in local time (excluded); the status line&apos;s tooltip gives it in UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown by sub-tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stack one resource by sub-tenant: the tenant&apos;s own usage and each child&apos;s subtree (from the tenant database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource to break down by sub-tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;NG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the charts as shown as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the data behind the charts (min, max, mean per bucket, and the limit) as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of the window must be before its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: %1 – %2 (UTC %3 – %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tenant has no sub-tenants to break its usage down by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no usage to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export usage as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export charts as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
