@@ -307,14 +307,6 @@
         <extracomment>Usage growth per day, e.g. &quot;+1.2 GB/day&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 in %n tenant(s)</source>
-        <extracomment>Usage of a tenant and its sub-tenants, e.g. &quot;12 GB in 4 tenants&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>No limit on this tenant or any of its ancestors</source>
         <translation type="unfinished"></translation>
@@ -326,20 +318,6 @@
     <message>
         <source>Inherited from an ancestor</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Too few samples in the last %n day(s) for a trend</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Linear fit of %n sample(s) over the last %1 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Tenant</source>
@@ -373,6 +351,23 @@
         <source>With sub-tenants</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, no sub-tenants</source>
+        <extracomment>Usage of a tenant and its sub-tenants, e.g. &quot;12 GB in 4 tenants&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few samples in the last %1 days for a trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear fit of %1 samples over the last %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::UsageBreakdownModel</name>
@@ -392,19 +387,17 @@
         <source>The tenant&apos;s own usage, without its sub-tenants</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 and its sub-tenants (%n tenant(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1 (no sub-tenants)</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The other sub-tenants&apos; subtrees, summed (%n tenant(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1 and its sub-tenants (%2 tenants)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other sub-tenants&apos; subtrees, summed (tenants: %1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2965,12 +2958,9 @@
         <source> · loaded %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Projection: a straight line through the last %n day(s) of samples</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Projection: a straight line through the last %1 days of samples</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3006,13 +2996,6 @@
 </context>
 <context>
     <name>tc::ui::UsageChartStyle</name>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation type="unfinished"></translation>

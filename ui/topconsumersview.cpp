@@ -208,7 +208,7 @@ void TopConsumersView::updateStatus()
     if (at.isValid())
         text += tr(" · loaded %1").arg(QLocale().toString(at, QLocale::ShortFormat));
     m_status->setText(text);
-    m_status->setToolTip(tr("Projection: a straight line through the last %n day(s) of samples", nullptr, kTrendDays));
+    m_status->setToolTip(tr("Projection: a straight line through the last %1 days of samples").arg(kTrendDays));
 }
 
 void TopConsumersView::activate(const QModelIndex &proxyIndex)

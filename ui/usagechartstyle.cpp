@@ -116,7 +116,7 @@ QString UsageChartStyle::exactQuantity(qint64 value, ResourceUnit unit)
     case ResourceUnit::Usd: return QStringLiteral("$") + locale.toString(value);
     case ResourceUnit::Bytes:
         if (value < 1000)
-            return QCoreApplication::translate("tc::ui::UsageChartStyle", "%n byte(s)", nullptr, int(value));
+            return locale.toString(value) + QStringLiteral(" B");
         return QCoreApplication::translate("tc::ui::UsageChartStyle", "%1 (%2 bytes)")
             .arg(formatQuantity(value, unit), locale.toString(value));
     }

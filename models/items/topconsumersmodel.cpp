@@ -337,7 +337,8 @@ QVariant TopConsumersModel::data(const QModelIndex &index, int role) const
         }
         case SubtreeColumn:
             //: Usage of a tenant and its sub-tenants, e.g. "12 GB in 4 tenants"
-            return tr("%1 in %n tenant(s)", nullptr, c.subtreeTenants).arg(formatQuantity(c.subtreeUsed, m_unit));
+            return c.subtreeTenants == 1 ? tr("%1, no sub-tenants").arg(formatQuantity(c.subtreeUsed, m_unit))
+                                         : tr("%1 in %2 tenants").arg(formatQuantity(c.subtreeUsed, m_unit)).arg(c.subtreeTenants);
         }
         return {};
     case Qt::ToolTipRole:
@@ -354,8 +355,8 @@ QVariant TopConsumersModel::data(const QModelIndex &index, int role) const
         case ProjectionColumn:
         case GrowthColumn:
             if (!c.trend)
-                return tr("Too few samples in the last %n day(s) for a trend", nullptr, kTrendDays);
-            return tr("Linear fit of %n sample(s) over the last %1 days", nullptr, c.trend->samples).arg(kTrendDays);
+                return tr("Too few samples in the last %1 days for a trend").arg(kTrendDays);
+            return tr("Linear fit of %1 samples over the last %2 days").arg(c.trend->samples).arg(kTrendDays);
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -204,9 +204,9 @@ QVariant UsageBreakdownModel::headerData(int section, Qt::Orientation orientatio
         switch (g.kind) {
         case UsageBreakdown::Group::Kind::Own: return tr("The tenant's own usage, without its sub-tenants");
         case UsageBreakdown::Group::Kind::Child:
-            return tr("%1 and its sub-tenants (%n tenant(s))", nullptr, g.tenants).arg(g.slug);
+            return (g.tenants == 1 ? tr("%1 (no sub-tenants)").arg(g.slug) : tr("%1 and its sub-tenants (%2 tenants)").arg(g.slug).arg(g.tenants));
         case UsageBreakdown::Group::Kind::Others:
-            return tr("The other sub-tenants' subtrees, summed (%n tenant(s))", nullptr, g.tenants);
+            return tr("The other sub-tenants' subtrees, summed (tenants: %1)").arg(g.tenants);
         }
         return {};
     case GroupKindRole: return int(g.kind);

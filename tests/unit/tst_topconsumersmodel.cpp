@@ -272,7 +272,7 @@ void TstTopConsumersModel::texts_data()
     QTest::newRow("growth: flat") << "flat" << int(Model::GrowthColumn) << QStringLiteral("0/day");
     QTest::newRow("growth: scaled") << "free" << int(Model::GrowthColumn) << QStringLiteral("+1M/day");
     QTest::newRow("growth: no trend") << "untrended" << int(Model::GrowthColumn) << QStringLiteral("—");
-    QTest::newRow("subtree") << "rising" << int(Model::SubtreeColumn) << QStringLiteral("1.5K in 3 tenant(s)");
+    QTest::newRow("subtree") << "rising" << int(Model::SubtreeColumn) << QStringLiteral("1.5K in 3 tenants");
 }
 
 void TstTopConsumersModel::texts()
@@ -297,9 +297,9 @@ void TstTopConsumersModel::tooltips()
     QCOMPARE(m_model->index(rowOf(QStringLiteral("free")), Model::LimitColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("No limit on this tenant or any of its ancestors"));
     QCOMPARE(m_model->index(rising, Model::ProjectionColumn).data(Qt::ToolTipRole).toString(),
-             QStringLiteral("Linear fit of 336 sample(s) over the last 14 days"));
+             QStringLiteral("Linear fit of 336 samples over the last 14 days"));
     QCOMPARE(m_model->index(rowOf(QStringLiteral("untrended")), Model::GrowthColumn).data(Qt::ToolTipRole).toString(),
-             QStringLiteral("Too few samples in the last 14 day(s) for a trend"));
+             QStringLiteral("Too few samples in the last 14 days for a trend"));
 }
 
 void TstTopConsumersModel::projections_data()

@@ -189,12 +189,12 @@ void TstUsageBreakdownModel::headerData_data()
     QTest::newRow("child: kind") << 2 << int(Model::GroupKindRole) << QVariant(int(Group::Kind::Child));
     QTest::newRow("child: tenant") << 2 << int(Model::GroupTenantRole) << QVariant(kBeta);
     QTest::newRow("child: tooltip") << 2 << int(Qt::ToolTipRole)
-                                    << QVariant(QStringLiteral("beta and its sub-tenants (3 tenant(s))"));
+                                    << QVariant(QStringLiteral("beta and its sub-tenants (3 tenants)"));
     QTest::newRow("others") << 3 << int(Qt::DisplayRole) << QVariant(QStringLiteral("Others"));
     QTest::newRow("others: kind") << 3 << int(Model::GroupKindRole) << QVariant(int(Group::Kind::Others));
     QTest::newRow("others: no tenant") << 3 << int(Model::GroupTenantRole) << QVariant(QUuid());
     QTest::newRow("others: tooltip") << 3 << int(Qt::ToolTipRole)
-                                     << QVariant(QStringLiteral("The other sub-tenants' subtrees, summed (4 tenant(s))"));
+                                     << QVariant(QStringLiteral("The other sub-tenants' subtrees, summed (tenants: 4)"));
 }
 
 void TstUsageBreakdownModel::headerData()
