@@ -639,53 +639,96 @@ QString jsonString(const QString &s)
     return out;
 }
 
-QString conditionBody(const SelectorCondition &c)
+QString operatorArgument(const SelectorCondition &c)
 {
-    if (c.op == SelectorOperator::Eq)
+    if (c.op != SelectorOperator::In)
         return c.values.value(0).toJson();
-    QString arg;
-    if (c.op == SelectorOperator::In) {
-        QStringList items;
-        for (const SelectorValue &v : c.values)
-            items.append(v.toJson());
-        arg = u'[' + items.join(u',') + u']';
-    } else {
-        arg = c.values.value(0).toJson();
+    QStringList items;
+    for (const SelectorValue &v : c.values)
+        items.append(v.toJson());
+    return u'[' + items.join(u',') + u']';
+}
+
+// "$op":argument
+QString operatorEntry(const SelectorCondition &c)
+{
+    return u'"' + selectorOperatorName(c.op) + QStringLiteral("\":") + operatorArgument(c);
+}
+
+QString nodeJson(const SelectorNode &n);
+
+QString logicalEntry(const SelectorNode &n)
+{
+    QStringList parts;
+    for (const SelectorNode &c : n.children)
+        parts.append(nodeJson(c));
+    return (n.kind == SelectorNode::Kind::And ? QStringLiteral("\"$and\":[") : QStringLiteral("\"$or\":[")) + parts.join(u',') + u']';
+}
+
+// An And of two or more terms written as one object, the way it was most likely typed:
+// {"a": 1, "n": {"$gt": 1, "$lt": 5}, "$or": [...]}. Parsing it gives back the same And, and
+// it is never deeper than the text it came from. Empty when keys would repeat (e.g. two $gt
+// on one field, or conditions on one field that are not adjacent).
+QString flatAnd(const SelectorNode &n)
+{
+    QStringList keys;
+    QStringList parts;
+    for (qsizetype i = 0; i < n.children.size();) {
+        const SelectorNode &c = n.children.at(i);
+        if (c.kind != SelectorNode::Kind::Condition) {
+            const QString key = c.kind == SelectorNode::Kind::And ? QStringLiteral("$and") : QStringLiteral("$or");
+            if (keys.contains(key) || c.children.isEmpty()) // {} has no "$and": [] spelling
+                return {};
+            keys.append(key);
+            parts.append(logicalEntry(c));
+            ++i;
+            continue;
+        }
+        const QString key = c.condition.path.join(u'.');
+        if (keys.contains(key))
+            return {};
+        keys.append(key);
+        qsizetype j = i;
+        QList<SelectorOperator> ops;
+        QStringList entries;
+        while (j < n.children.size() && n.children.at(j).kind == SelectorNode::Kind::Condition
+               && n.children.at(j).condition.path == c.condition.path) {
+            const SelectorCondition &cond = n.children.at(j).condition;
+            if (ops.contains(cond.op))
+                return {};
+            ops.append(cond.op);
+            entries.append(operatorEntry(cond));
+            ++j;
+        }
+        const QString body = j - i == 1 && c.condition.op == SelectorOperator::Eq
+                                 ? operatorArgument(c.condition)
+                                 : u'{' + entries.join(u',') + u'}';
+        parts.append(jsonString(key) + u':' + body);
+        i = j;
     }
-    return QStringLiteral("{\"%1\":%2}").arg(selectorOperatorName(c.op), arg);
+    return u'{' + parts.join(u',') + u'}';
 }
 
 QString nodeJson(const SelectorNode &n)
 {
     switch (n.kind) {
-    case SelectorNode::Kind::Condition:
-        return u'{' + jsonString(n.condition.path.join(u'.')) + u':' + conditionBody(n.condition) + u'}';
-    case SelectorNode::Kind::And:
-    case SelectorNode::Kind::Or: {
-        if (n.kind == SelectorNode::Kind::And && n.children.isEmpty())
-            return QStringLiteral("{}");
-        // Two or more conditions on distinct fields read best as one object; parsing it gives
-        // back the same And (a single child would collapse, so it keeps the explicit $and).
-        bool flat = n.kind == SelectorNode::Kind::And && n.children.size() >= 2;
-        QStringList seen;
-        for (const SelectorNode &c : n.children) {
-            if (!flat)
-                break;
-            const QString key = c.condition.path.join(u'.');
-            flat = c.kind == SelectorNode::Kind::Condition && !seen.contains(key);
-            seen.append(key);
-        }
-        QStringList parts;
-        if (flat) {
-            for (const SelectorNode &c : n.children)
-                parts.append(jsonString(c.condition.path.join(u'.')) + u':' + conditionBody(c.condition));
-            return u'{' + parts.join(u',') + u'}';
-        }
-        for (const SelectorNode &c : n.children)
-            parts.append(nodeJson(c));
-        return QStringLiteral("{\"%1\":[%2]}")
-            .arg(n.kind == SelectorNode::Kind::And ? QStringLiteral("$and") : QStringLiteral("$or"), parts.join(u','));
+    case SelectorNode::Kind::Condition: {
+        const QString body = n.condition.op == SelectorOperator::Eq ? operatorArgument(n.condition)
+                                                                      : u'{' + operatorEntry(n.condition) + u'}';
+        return u'{' + jsonString(n.condition.path.join(u'.')) + u':' + body + u'}';
     }
+    case SelectorNode::Kind::And:
+        if (n.children.isEmpty())
+            return QStringLiteral("{}");
+        // A single child keeps its explicit $and: written flat it would parse as the child alone.
+        if (n.children.size() >= 2) {
+            const QString flat = flatAnd(n);
+            if (!flat.isEmpty())
+                return flat;
+        }
+        return u'{' + logicalEntry(n) + u'}';
+    case SelectorNode::Kind::Or:
+        return u'{' + logicalEntry(n) + u'}';
     }
     return {};
 }

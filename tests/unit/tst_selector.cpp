@@ -23,6 +23,8 @@ class tst_Selector : public QObject
 private slots:
     void valid_data();
     void valid();
+    void canonical_data();
+    void canonical();
     void invalid_data();
     void invalid();
     void tree();
@@ -92,7 +94,7 @@ void tst_Selector::valid_data()
         << QStringList{QStringLiteral("{\"department\"}"), QStringLiteral("\"marketing\""), QStringLiteral("{\"date\"}"), QStringLiteral("2023-01-01")};
     QTest::newRow("range on one field")
         << QStringLiteral("{\"n\": {\"$gt\": 1, \"$lt\": 5}}")
-        << QStringLiteral("{\"$and\":[{\"n\":{\"$gt\":1}},{\"n\":{\"$lt\":5}}]}")
+        << QStringLiteral("{\"n\":{\"$gt\":1,\"$lt\":5}}")
         << QStringLiteral("(COALESCE(jsonb_typeof(%1) = 'number' AND %1 > $2::jsonb, false) AND COALESCE(jsonb_typeof(%2) = 'number' AND %2 < $4::jsonb, false))")
                .arg(p1, path(3))
         << QStringList{QStringLiteral("{\"n\"}"), QStringLiteral("1"), QStringLiteral("{\"n\"}"), QStringLiteral("5")};
@@ -107,7 +109,7 @@ void tst_Selector::valid_data()
         << QStringList{QStringLiteral("{\"a\"}"), QStringLiteral("\"x\"")};
     QTest::newRow("nested and or")
         << QStringLiteral("{\"a\": 1, \"$or\": [{\"b\": 2}, {\"$and\": [{\"c\": 3}, {\"d\": 4}]}]}")
-        << QStringLiteral("{\"$and\":[{\"a\":1},{\"$or\":[{\"b\":2},{\"c\":3,\"d\":4}]}]}")
+        << QStringLiteral("{\"a\":1,\"$or\":[{\"b\":2},{\"c\":3,\"d\":4}]}")
         << QStringLiteral("(COALESCE(%1 = $2::jsonb, false) AND (COALESCE(%2 = $4::jsonb, false) OR (COALESCE(%3 = $6::jsonb, false) AND COALESCE(%4 = $8::jsonb, false))))")
                .arg(p1, path(3), path(5), path(7))
         << QStringList{QStringLiteral("{\"a\"}"), QStringLiteral("1"), QStringLiteral("{\"b\"}"), QStringLiteral("2"),
@@ -145,6 +147,38 @@ void tst_Selector::valid()
     const CompiledSelector c = s->compile(kColumn);
     QCOMPARE(c.sql, sql);
     QCOMPARE(c.params, params);
+}
+
+void tst_Selector::canonical_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("canonical");
+
+    auto row = [](const char *name, const char *in, const char *out) {
+        QTest::newRow(name) << QString::fromUtf8(in) << QString::fromUtf8(out);
+    };
+    row("operators of one field stay together", R"({"a": {"$eq": 1, "$ne": 2, "$in": [3]}})", R"({"a":{"$eq":1,"$ne":2,"$in":[3]}})");
+    row("same operator twice needs $and", R"({"$and": [{"n": {"$gt": 1}}, {"n": {"$gt": 2}}]})", R"({"$and":[{"n":{"$gt":1}},{"n":{"$gt":2}}]})");
+    row("field not adjacent needs $and", R"({"$and": [{"a": 1}, {"b": 2}, {"a": {"$ne": 3}}]})", R"({"$and":[{"a":1},{"b":2},{"a":{"$ne":3}}]})");
+    row("two $or need $and", R"({"$and": [{"$or": [{"a": 1}]}, {"$or": [{"b": 1}]}]})", R"({"$and":[{"$or":[{"a":1}]},{"$or":[{"b":1}]}]})");
+    row("inner $and beside a field", R"({"$and": [{"a": 1}, {"b": 2}], "c": 3})", R"({"$and":[{"a":1},{"b":2}],"c":3})");
+    row("$and of one $and", R"({"$and": [{"$and": [{"a": 1}]}]})", R"({"$and":[{"$and":[{"a":1}]}]})");
+    row("$or of one", R"({"$or": [{"a": {"$exists": false}}]})", R"({"$or":[{"a":{"$exists":false}}]})");
+    row("{} inside $and (found by the fuzzer)", R"({"$and": [{}, {"n": {"$gt": 2}}]})", R"({"$and":[{},{"n":{"$gt":2}}]})");
+    row("dotted and plain differ", R"({"a": 1, "a.b": 2})", R"({"a":1,"a.b":2})");
+}
+
+void tst_Selector::canonical()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, canonical);
+    SelectorError error;
+    const auto s = Selector::parse(input, &error);
+    QVERIFY2(s, qPrintable(error.message()));
+    QCOMPARE(s->toJson(), canonical);
+    const auto again = Selector::parse(canonical, &error);
+    QVERIFY2(again, qPrintable(error.message()));
+    QVERIFY(*again == *s);
 }
 
 void tst_Selector::invalid_data()
