@@ -1,5 +1,7 @@
 #include "models/domain/selector.h"
 
+#include <QSet>
+
 #include <utility>
 
 namespace tc {
@@ -145,6 +147,7 @@ private:
         JsonValue v;
         v.type = JsonValue::Type::Object;
         v.pos = m_i++;
+        QSet<QString> seen; // a linear scan would be quadratic on 64 KiB of keys
         skipSpace();
         if (!atEnd() && m_s[m_i] == u'}') {
             ++m_i;
@@ -164,12 +167,11 @@ private:
             auto key = parseString();
             if (!key)
                 return std::nullopt;
-            for (const auto &k : std::as_const(v.keys)) {
-                if (k.first == *key) {
-                    fail(keyPos, QStringLiteral("duplicate key \"%1\"").arg(*key));
-                    return std::nullopt;
-                }
+            if (seen.contains(*key)) {
+                fail(keyPos, QStringLiteral("duplicate key \"%1\"").arg(*key));
+                return std::nullopt;
             }
+            seen.insert(*key);
             skipSpace();
             if (atEnd() || m_s[m_i] != u':') {
                 fail(m_i, QStringLiteral("expected ':' after the key \"%1\"").arg(*key));
@@ -671,7 +673,7 @@ QString logicalEntry(const SelectorNode &n)
 // on one field, or conditions on one field that are not adjacent).
 QString flatAnd(const SelectorNode &n)
 {
-    QStringList keys;
+    QSet<QString> keys;
     QStringList parts;
     for (qsizetype i = 0; i < n.children.size();) {
         const SelectorNode &c = n.children.at(i);
@@ -679,7 +681,7 @@ QString flatAnd(const SelectorNode &n)
             const QString key = c.kind == SelectorNode::Kind::And ? QStringLiteral("$and") : QStringLiteral("$or");
             if (keys.contains(key) || c.children.isEmpty()) // {} has no "$and": [] spelling
                 return {};
-            keys.append(key);
+            keys.insert(key);
             parts.append(logicalEntry(c));
             ++i;
             continue;
@@ -687,7 +689,7 @@ QString flatAnd(const SelectorNode &n)
         const QString key = c.condition.path.join(u'.');
         if (keys.contains(key))
             return {};
-        keys.append(key);
+        keys.insert(key);
         qsizetype j = i;
         QList<SelectorOperator> ops;
         QStringList entries;
