@@ -398,4 +398,59 @@ inline constexpr const char *topConsumers =
 #undef TC_TENANT_COLUMNS
 #undef TC_TENANT_JOINS
 
+// --- Migration jobs ---
+
+// $1 tenant: its slug and lifecycle state.
+inline constexpr const char *migrationTenant = "SELECT slug, state FROM tenancy.tenants WHERE id = $1::uuid";
+// Followed by the compiled selector (its parameters from $2), then ")" and, for the sample,
+// migrationSampleTail. $1 source tenant.
+inline constexpr const char *migrationCountHead =
+    "SELECT count(*), coalesce(sum(m.size_bytes), 0)::bigint FROM tenancy.memories m"
+    " WHERE m.tenant_id = $1::uuid AND (";
+inline constexpr const char *migrationSampleHead =
+    "SELECT m.id, m.size_bytes, m.metadata::text, (extract(epoch FROM m.created_at) * 1000)::bigint"
+    "  FROM tenancy.memories m WHERE m.tenant_id = $1::uuid AND (";
+inline constexpr const char *migrationSampleTail = ") ORDER BY m.id LIMIT 20";
+// $1 target: effective limit and current usage of the resources a move adds to.
+inline constexpr const char *migrationTargetQuota =
+    "SELECT r.key, tenancy.effective_limit($1::uuid, r.key), coalesce(uc.value, 0)::bigint"
+    "  FROM unnest(ARRAY['items', 'storage_bytes']) WITH ORDINALITY AS r (key, ord)"
+    "  LEFT JOIN tenancy.usage_current uc ON uc.tenant_id = $1::uuid AND uc.resource = r.key"
+    " ORDER BY r.ord";
+inline constexpr const char *insertMigrationJob =
+    "INSERT INTO tenancy.migration_jobs"
+    " (source_tenant, target_tenant, selector, preserve_ids, include_metadata, planned_rows, planned_bytes)"
+    " VALUES ($1::uuid, $2::uuid, $3::jsonb, $4, $5, $6, $7) RETURNING id";
+#define TC_MIGRATION_JOB_COLUMNS                                                                          \
+    "SELECT j.id, j.source_tenant, j.target_tenant, s.slug, t.slug, j.selector::text, j.preserve_ids,"   \
+    "       j.include_metadata, j.state, j.planned_rows, j.planned_bytes, j.moved_rows, j.moved_bytes,"  \
+    "       j.skipped_rows, j.batches, j.created_by, (extract(epoch FROM j.created_at) * 1000)::bigint,"  \
+    "       (extract(epoch FROM j.started_at) * 1000)::bigint, (extract(epoch FROM j.finished_at) * 1000)::bigint," \
+    "       (extract(epoch FROM j.updated_at) * 1000)::bigint, j.error, j.version"                      \
+    "  FROM tenancy.migration_jobs j JOIN tenancy.tenants s ON s.id = j.source_tenant"                    \
+    "  JOIN tenancy.tenants t ON t.id = j.target_tenant "
+// $1 job id.
+inline constexpr const char *migrationJobById = TC_MIGRATION_JOB_COLUMNS "WHERE j.id = $1";
+// $1 limit.
+inline constexpr const char *migrationJobsNewest = TC_MIGRATION_JOB_COLUMNS "ORDER BY j.id DESC LIMIT $1";
+#undef TC_MIGRATION_JOB_COLUMNS
+// $1 job id, $2 state key, $3 error text ('': none).
+inline constexpr const char *setMigrationState =
+    "UPDATE tenancy.migration_jobs SET state = $2, error = nullif($3, '') WHERE id = $1";
+// The batch protocol of 0005_migration_jobs.sql. $1 job.
+inline constexpr const char *migrationLockBatch =
+    "SELECT source_tenant, checkpoint FROM tenancy.migration_lock_batch($1)";
+// $1 source, $2 checkpoint ('' = from the start), $3 batch size; the compiled selector's
+// parameters from $4, then migrationBatchTail.
+inline constexpr const char *migrationBatchHead =
+    "SELECT m.id FROM tenancy.memories m"
+    " WHERE m.tenant_id = $1::uuid AND ($2 = '' OR m.id > nullif($2, '')::uuid) AND (";
+inline constexpr const char *migrationBatchTail = ") ORDER BY m.id LIMIT $3::int FOR UPDATE";
+// $1 job, $2 uuid[].
+inline constexpr const char *migrationApplyBatch =
+    "SELECT moved_rows, moved_bytes, skipped_rows FROM tenancy.migration_apply_batch($1, $2::uuid[])";
+// $1 job.
+inline constexpr const char *migrationIdMap =
+    "SELECT old_id, new_id FROM tenancy.migration_id_map WHERE job_id = $1 ORDER BY old_id";
+
 } // namespace tc::pg::sql

@@ -536,6 +536,51 @@ QFuture<Result<QList<TopConsumer>>> PgStore::topConsumers(const TopConsumersQuer
                                       [query](pqxx::connection &conn) { return pg::topConsumers(conn, query); });
 }
 
+QFuture<Result<MigrationPlan>> PgStore::planMigration(const MigrationRequest &request)
+{
+    return d->run<MigrationPlan>(QStringLiteral("planning a data migration"),
+                                 [request](pqxx::connection &conn) { return pg::planMigration(conn, request); });
+}
+
+QFuture<Result<MigrationJob>> PgStore::createMigrationJob(const MigrationRequest &request)
+{
+    return d->run<MigrationJob>(QStringLiteral("creating a migration job"),
+                                [request](pqxx::connection &conn) { return pg::createMigrationJob(conn, request); });
+}
+
+QFuture<Result<MigrationJob>> PgStore::runMigrationJob(qint64 id, int batchRows)
+{
+    return d->runWithProgress<MigrationJob>(
+        QStringLiteral("running migration job %1").arg(id),
+        [id, batchRows](pqxx::connection &conn, const pg::ProgressFn &progress) {
+            return pg::runMigrationJob(conn, id, batchRows, progress);
+        });
+}
+
+QFuture<Result<MigrationJob>> PgStore::cancelMigrationJob(qint64 id)
+{
+    return d->run<MigrationJob>(QStringLiteral("cancelling migration job %1").arg(id),
+                                [id](pqxx::connection &conn) { return pg::cancelMigrationJob(conn, id); });
+}
+
+QFuture<Result<QList<MigrationJob>>> PgStore::migrationJobs(int limit)
+{
+    return d->run<QList<MigrationJob>>(QStringLiteral("loading migration jobs"),
+                                       [limit](pqxx::connection &conn) { return pg::migrationJobs(conn, limit); });
+}
+
+QFuture<Result<MigrationJob>> PgStore::migrationJob(qint64 id)
+{
+    return d->run<MigrationJob>(QStringLiteral("loading migration job %1").arg(id),
+                                [id](pqxx::connection &conn) { return pg::migrationJob(conn, id); });
+}
+
+QFuture<Result<QList<QPair<QUuid, QUuid>>>> PgStore::migrationIdMap(qint64 id)
+{
+    return d->run<QList<QPair<QUuid, QUuid>>>(QStringLiteral("loading the id map of migration job %1").arg(id),
+                                             [id](pqxx::connection &conn) { return pg::migrationIdMap(conn, id); });
+}
+
 QFuture<Result<AuditVerification>> PgStore::verifyAuditLog()
 {
     return d->run<AuditVerification>(QStringLiteral("verifying the audit log"),

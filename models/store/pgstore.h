@@ -55,6 +55,13 @@ public:
     QFuture<Result<UsageSeriesSet>> usageSeries(const UsageQuery &query) override;
     QFuture<Result<UsageBreakdown>> usageBreakdown(const UsageBreakdownQuery &query) override;
     QFuture<Result<QList<TopConsumer>>> topConsumers(const TopConsumersQuery &query) override;
+    QFuture<Result<MigrationPlan>> planMigration(const MigrationRequest &request) override;
+    QFuture<Result<MigrationJob>> createMigrationJob(const MigrationRequest &request) override;
+    QFuture<Result<MigrationJob>> runMigrationJob(qint64 id, int batchRows = 1000) override;
+    QFuture<Result<MigrationJob>> cancelMigrationJob(qint64 id) override;
+    QFuture<Result<QList<MigrationJob>>> migrationJobs(int limit = 200) override;
+    QFuture<Result<MigrationJob>> migrationJob(qint64 id) override;
+    QFuture<Result<QList<QPair<QUuid, QUuid>>>> migrationIdMap(qint64 id) override;
     QFuture<Result<AuditVerification>> verifyAuditLog() override;
     QFuture<Result<int>> migrateSchema() override;
     bool isBusy() const override;

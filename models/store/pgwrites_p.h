@@ -3,6 +3,7 @@
 // PgStore's writes and quota reads, run on a worker's connection. libpqxx stays private.
 
 #include "models/domain/lifecycle.h"
+#include "models/domain/migration.h"
 #include "models/domain/quota.h"
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
@@ -33,5 +34,14 @@ Result<QList<LifecycleEvent>> lifecycleHistory(pqxx::connection &conn, const QUu
 Result<DeletionAllowance> deletionAllowance(pqxx::connection &conn);
 Result<DeletionAllowance> setDeletionCap(pqxx::connection &conn, double percent);
 Result<PurgeReport> purgeDue(pqxx::connection &conn, int batchRows, const ProgressFn &progress);
+
+// Migration jobs (pgmigration.cpp).
+Result<MigrationPlan> planMigration(pqxx::connection &conn, const MigrationRequest &request);
+Result<MigrationJob> createMigrationJob(pqxx::connection &conn, const MigrationRequest &request);
+Result<MigrationJob> runMigrationJob(pqxx::connection &conn, qint64 id, int batchRows, const ProgressFn &progress);
+Result<MigrationJob> cancelMigrationJob(pqxx::connection &conn, qint64 id);
+Result<QList<MigrationJob>> migrationJobs(pqxx::connection &conn, int limit);
+Result<MigrationJob> migrationJob(pqxx::connection &conn, qint64 id);
+Result<QList<QPair<QUuid, QUuid>>> migrationIdMap(pqxx::connection &conn, qint64 id);
 
 } // namespace tc::pg

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/lifecycle.h"
+#include "models/domain/migration.h"
 #include "models/domain/quota.h"
 #include "models/domain/result.h"
 #include "models/domain/tenant.h"
@@ -10,6 +11,7 @@
 #include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QUuid>
 
 namespace tc {
@@ -103,6 +105,26 @@ public:
     // Tenants by share of their effective limit used (highest first; tenants without a limit
     // last, by usage), with subtree rollup and the trend of the last kTrendDays days.
     virtual QFuture<Result<QList<TopConsumer>>> topConsumers(const TopConsumersQuery &query) = 0;
+
+    // --- Migration jobs ---
+
+    // What moving `request` would do now: exact count and bytes of the matching source rows,
+    // a sample (id order), and the target's items/storage_bytes limits against the move.
+    // Validation for a bad selector (with its position), the same tenant or an inactive
+    // target; NotFound for an unknown tenant.
+    virtual QFuture<Result<MigrationPlan>> planMigration(const MigrationRequest &request) = 0;
+    // Plans and records a job (state planned); QuotaExceeded when the plan is blocked.
+    virtual QFuture<Result<MigrationJob>> createMigrationJob(const MigrationRequest &request) = 0;
+    // Runs (or resumes) a job in batches of `batchRows`, one transaction each. Progress: moved
+    // rows of the planned ones. Cancelling pauses the job after the current batch; an error
+    // marks it failed (with the error text) and is returned. Run it again to resume.
+    virtual QFuture<Result<MigrationJob>> runMigrationJob(qint64 id, int batchRows = 1000) = 0;
+    virtual QFuture<Result<MigrationJob>> cancelMigrationJob(qint64 id) = 0;
+    // Newest first.
+    virtual QFuture<Result<QList<MigrationJob>>> migrationJobs(int limit = 200) = 0;
+    virtual QFuture<Result<MigrationJob>> migrationJob(qint64 id) = 0;
+    // (old id, new id) of the rows a job moved with new ids, in old id order.
+    virtual QFuture<Result<QList<QPair<QUuid, QUuid>>>> migrationIdMap(qint64 id) = 0;
 
     // Recomputes the audit log's hash chain on the server.
     virtual QFuture<Result<AuditVerification>> verifyAuditLog() = 0;

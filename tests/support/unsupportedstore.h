@@ -45,6 +45,13 @@ public:
     QFuture<Result<UsageSeriesSet>> usageSeries(const UsageQuery &) override { return unsupported<UsageSeriesSet>("usageSeries"); }
     QFuture<Result<UsageBreakdown>> usageBreakdown(const UsageBreakdownQuery &) override { return unsupported<UsageBreakdown>("usageBreakdown"); }
     QFuture<Result<QList<TopConsumer>>> topConsumers(const TopConsumersQuery &) override { return unsupported<QList<TopConsumer>>("topConsumers"); }
+    QFuture<Result<MigrationPlan>> planMigration(const MigrationRequest &) override { return unsupported<MigrationPlan>("planMigration"); }
+    QFuture<Result<MigrationJob>> createMigrationJob(const MigrationRequest &) override { return unsupported<MigrationJob>("createMigrationJob"); }
+    QFuture<Result<MigrationJob>> runMigrationJob(qint64, int) override { return unsupported<MigrationJob>("runMigrationJob"); }
+    QFuture<Result<MigrationJob>> cancelMigrationJob(qint64) override { return unsupported<MigrationJob>("cancelMigrationJob"); }
+    QFuture<Result<QList<MigrationJob>>> migrationJobs(int) override { return unsupported<QList<MigrationJob>>("migrationJobs"); }
+    QFuture<Result<MigrationJob>> migrationJob(qint64) override { return unsupported<MigrationJob>("migrationJob"); }
+    QFuture<Result<QList<QPair<QUuid, QUuid>>>> migrationIdMap(qint64) override { return unsupported<QList<QPair<QUuid, QUuid>>>("migrationIdMap"); }
     QFuture<Result<AuditVerification>> verifyAuditLog() override { return ready(AuditVerification{}); }
     QFuture<Result<int>> migrateSchema() override { return ready(0); }
 };
