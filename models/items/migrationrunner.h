@@ -1,0 +1,95 @@
+#pragma once
+
+#include "models/domain/error.h"
+#include "models/domain/migration.h"
+#include "models/domain/result.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+namespace tc {
+
+class TenantStore;
+
+// Runs (or resumes) one migration job in this console and reports its progress for a
+// progress bar: rows and bytes moved of the planned ones, the rate and the time left.
+//
+// start() calls TenantStore::runMigrationJob; while it runs, the job row is re-read every
+// refreshInterval() (another worker) for bytes, skipped rows and batches. The rate is measured
+// over the last ~10 seconds of those reads (so a pause or a slow start doesn't skew it for
+// long); timeLeft() is the remaining planned rows at that rate.
+//
+// pause() stops after the current batch (the job becomes paused; start() again resumes from its
+// checkpoint, here or in any console). cancelJob() pauses, then marks the job cancelled (rows
+// already moved stay moved). If another console pauses or cancels the job, or the database
+// refuses a batch because the job is no longer running, the runner ends with the job's state
+// (not as a failure). A failed job reports error().
+class MigrationRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MigrationRunner(TenantStore *store, QObject *parent = nullptr);
+    ~MigrationRunner() override;
+
+    // Runs job `id` in batches of `batchRows`. Refused (false) while running.
+    bool start(qint64 id, int batchRows = 1000);
+    void pause();
+    void cancelJob();
+
+    bool isRunning() const { return m_running; }
+    // The newest known state of the job (id 0 before start()).
+    const MigrationJob &job() const { return m_job; }
+    std::optional<Error> error() const { return m_error; }
+
+    // Rows and bytes per second over the recent window; 0 until two reads are apart.
+    double rowsPerSecond() const;
+    double bytesPerSecond() const;
+    // Seconds left at the current rate; nullopt while unknown.
+    std::optional<qint64> secondsLeft() const;
+
+    void setRefreshInterval(int msec);
+    int refreshInterval() const { return m_refreshTimer.interval(); }
+    // Tests pin the clock (milliseconds, monotonic).
+    void setClock(std::function<qint64()> clock);
+
+Q_SIGNALS:
+    // The job's counters or state changed (also the rate).
+    void progressChanged();
+    // The run ended: the job is finished, paused, cancelled or failed (see job().state and
+    // error()).
+    void stopped();
+
+private:
+    struct Sample
+    {
+        qint64 atMs = 0;
+        qint64 rows = 0;
+        qint64 bytes = 0;
+    };
+    void refresh();
+    void takeJob(const MigrationJob &job);
+    void finishRun(const Result<MigrationJob> &result);
+    qint64 nowMs() const;
+
+    QPointer<TenantStore> m_store;
+    MigrationJob m_job;
+    std::optional<Error> m_error;
+    bool m_running = false;
+    bool m_cancelAfterPause = false;
+    int m_batchRows = 1000;
+    QFuture<Result<MigrationJob>> m_run;
+    QList<Sample> m_samples;
+    QTimer m_refreshTimer;
+    QElapsedTimer m_elapsed;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace tc
