@@ -1,6 +1,7 @@
 #include "ctlapp.h"
 
 #include "lifecyclecommands.h"
+#include "migratecommands.h"
 #include "outputformat.h"
 #include "tenantresolver.h"
 
@@ -83,6 +84,29 @@ Commands:
                              per 30 days) and what is left of it; --percent sets it
                              (0 to 100; the schema owner only)
 
+  migrate plan SOURCE TARGET --selector JSON | --selector-file FILE | --all
+               [--new-ids] [--drop-metadata]
+                             what moving the memories of SOURCE whose metadata match the
+                             selector into TARGET would do: rows, bytes, TARGET's limits
+                             (exit 7 when the move would exceed one) and sample rows;
+                             --all moves every memory. --new-ids gives the moved memories
+                             new ids (the mapping is kept), --drop-metadata moves them
+                             with metadata {}
+  migrate run SOURCE TARGET (same options) [--batch-rows N]
+                             create the job (its number is printed first) and run it, N
+                             rows per transaction (default 1000), progress on stderr;
+                             Ctrl+C or SIGTERM pauses it after the current batch (exit
+                             10); a killed run leaves it resumable
+  migrate resume JOB [--batch-rows N]
+                             run a planned, paused, failed or abandoned job to its end
+  migrate status [JOB] [--limit N]
+                             one job in detail, or the newest N jobs (default 50)
+  migrate cancel JOB         stop a job for good; what it moved stays moved
+  migrate idmap JOB          the old and new ids of a --new-ids job, as CSV
+Selector: a JSON object over metadata fields, e.g. '{"department": "marketing",
+"date": {"$gt": "2023-01-01"}}'; operators $eq $ne $gt $gte $lt $lte $in $exists
+$and $or.
+
 A TENANT is named by its id, its path (slugs from the top joined with '/', like
 acme/eu/research) or its slug when no other tenant has the same one.
 Tiers: starter, professional, enterprise.
@@ -90,8 +114,8 @@ Tiers: starter, professional, enterprise.
 Every command takes --json for machine output (times in ISO-8601 UTC).
 
 Exit codes: 0 success, 1 usage, 2 internal, 3 validation (also a refused transition),
-4 conflict, 5 permission denied, 6 not found, 7 quota exceeded, 8 connection, 9 schema
-version, 10 cancelled (Ctrl+C).
+4 conflict, 5 permission denied, 6 not found, 7 quota exceeded (also a blocked migrate
+plan), 8 connection, 9 schema version, 10 cancelled (Ctrl+C; a paused migration).
 )";
 
 template<typename T>
@@ -307,6 +331,10 @@ int CtlApp::run()
     }
     if (group == QLatin1String("lifecycle")) {
         if (const std::optional<int> code = LifecycleCommands(*this).run(verb))
+            return *code;
+    }
+    if (group == QLatin1String("migrate")) {
+        if (const std::optional<int> code = MigrateCommands(*this).run(verb))
             return *code;
     }
     if (group == QLatin1String("quota")) {

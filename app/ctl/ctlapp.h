@@ -25,6 +25,7 @@ public:
 
 private:
     friend class LifecycleCommands; // the lifecycle group shares the command line and connection helpers
+    friend class MigrateCommands;   // so does the migrate group
 
     int usage(const QString &problem = {});
     int fail(const Error &error);
