@@ -47,7 +47,9 @@ public:
     explicit MigrationJobsModel(TenantStore *store, QObject *parent = nullptr);
     ~MigrationJobsModel() override;
 
+    // Reads the list; polling starts with the first reload().
     void reload();
+    // Inactive (the panel hidden): no polling; becoming active reads at once.
     void setActive(bool active);
     bool isActive() const { return m_active; }
     void setPollInterval(int runningMsec, int idleMsec);
@@ -61,24 +63,32 @@ public:
     // (by MigrationJob::version) than the row's are ignored.
     void updateJob(const MigrationJob &job);
 
+    // "Planned", "Running", ... (translated), for this model and the runner's status.
+    static QString stateDisplayName(MigrationJob::State state);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void loaded();
 
 private:
+    void load();
     void apply(const QList<MigrationJob> &jobs);
+    void replaceRow(int row, const MigrationJob &job);
     void updatePolling();
+    void setLoading(bool loading);
 
     QPointer<TenantStore> m_store;
     QList<MigrationJob> m_jobs;
     std::optional<Error> m_error;
     bool m_active = true;
     bool m_loading = false;
+    bool m_requested = false;  // reload() was called: polling may run
     int m_runningInterval = 2000;
     int m_idleInterval = 15000;
     quint64 m_generation = 0;
