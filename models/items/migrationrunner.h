@@ -25,13 +25,13 @@ class TenantStore;
 // TenantStore::runMigrationJob; while it runs, the job row is re-read every
 // refreshInterval() (another worker) for bytes, skipped rows and batches. The rate is measured
 // over the last ~10 seconds of those reads (so a pause or a slow start doesn't skew it for
-// long); timeLeft() is the remaining planned rows at that rate.
+// long); secondsLeft() is the remaining planned rows at that rate.
 //
 // pause() stops after the current batch (the job becomes paused; start() again resumes from its
 // checkpoint, here or in any console). cancelJob() pauses, then marks the job cancelled (rows
-// already moved stay moved). If another console pauses or cancels the job, or the database
-// refuses a batch because the job is no longer running, the runner ends with the job's state
-// (not as a failure). A failed job reports error(). Destroying a runner while it runs pauses
+// already moved stay moved). If another console pauses, cancels or finishes the job, so that
+// the database refuses a batch because the job is no longer running, the runner ends with the
+// job's state (not as a failure). A failed job reports error(). Destroying a runner while it runs pauses
 // the job (after the current batch), so nothing runs on unobserved.
 class MigrationRunner : public QObject
 {
