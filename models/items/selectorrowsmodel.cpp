@@ -42,6 +42,12 @@ std::optional<SelectorValue> parseLiteral(const QString &literal)
     return root.condition.values.constFirst();
 }
 
+QString tooLong()
+{
+    return SelectorRowsModel::tr("This condition is longer than a selector may be (%1 KiB): shorten its values.")
+        .arg(Selector::kMaxBytes / 1024);
+}
+
 // One value as typed: a JSON literal when it is one, otherwise the (trimmed) text itself.
 std::optional<SelectorValue> readValue(const QString &typed, QString *error)
 {
@@ -60,6 +66,10 @@ std::optional<SelectorValue> readValue(const QString &typed, QString *error)
         return std::nullopt;
     }
     if (text.startsWith(u'"')) {
+        if (text.toUtf8().size() + 6 > Selector::kMaxBytes) { // 6: the {"v":} around it
+            *error = tooLong();
+            return std::nullopt;
+        }
         if (auto value = parseLiteral(text); value && value->type == SelectorValue::Type::String)
             return value;
         *error = SelectorRowsModel::tr("%1 starts with a quote but is not one complete quoted text: end it with \" and "
@@ -222,7 +232,7 @@ bool isBlank(const QString &field, const QString &value)
 }
 
 // The row's condition, or nullopt with why not. Not called for a blank row.
-std::optional<SelectorCondition> readRow(const QString &field, SelectorOperator op, const QString &value, QString *error)
+std::optional<SelectorCondition> readCondition(const QString &field, SelectorOperator op, const QString &value, QString *error)
 {
     auto path = readPath(field, error);
     if (!path)
@@ -285,6 +295,23 @@ std::optional<SelectorCondition> readRow(const QString &field, SelectorOperator 
         return condition;
     }
     return std::nullopt;
+}
+
+// A condition the selector's parser would refuse as too large is wrong here already, where
+// the operator sees which row it is.
+std::optional<SelectorCondition> readRow(const QString &field, SelectorOperator op, const QString &value, QString *error)
+{
+    auto condition = readCondition(field, op, value, error);
+    if (!condition)
+        return std::nullopt;
+    SelectorNode node;
+    node.kind = SelectorNode::Kind::Condition;
+    node.condition = *condition;
+    if (Selector(std::move(node)).toJson().toUtf8().size() > Selector::kMaxBytes) {
+        *error = tooLong();
+        return std::nullopt;
+    }
+    return condition;
 }
 
 } // namespace
@@ -419,7 +446,10 @@ QVariant SelectorRowsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return row.error.isEmpty() ? QVariant() : QVariant(row.error);
+        if (!row.error.isEmpty())
+            return row.error;
+        // The operator's name in the JSON text, so the two views can be read side by side.
+        return index.column() == OperatorColumn ? QVariant(selectorOperatorName(row.op)) : QVariant();
     case ErrorRole:
         return row.error;
     case OperatorRole:
@@ -451,7 +481,13 @@ bool SelectorRowsModel::setData(const QModelIndex &index, const QVariant &value,
             return false;
         std::optional<SelectorOperator> op;
         if (value.typeId() == QMetaType::QString) {
-            op = selectorOperatorFromName(value.toString()); // "$gt"
+            // "$gt", or the label a combo box's text gives.
+            const QString text = value.toString();
+            op = selectorOperatorFromName(text);
+            for (int n = int(SelectorOperator::Eq); !op && n <= int(SelectorOperator::Exists); ++n) {
+                if (text == operatorLabel(SelectorOperator(n)))
+                    op = SelectorOperator(n);
+            }
         } else {
             bool ok = false;
             const int n = value.toInt(&ok);
@@ -476,6 +512,13 @@ bool SelectorRowsModel::setData(const QModelIndex &index, const QVariant &value,
                        {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole, ErrorRole, OperatorRole});
     Q_EMIT selectorChanged();
     return true;
+}
+
+QHash<int, QByteArray> SelectorRowsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert({{ErrorRole, "error"}, {OperatorRole, "selectorOperator"}});
+    return names;
 }
 
 Qt::ItemFlags SelectorRowsModel::flags(const QModelIndex &index) const

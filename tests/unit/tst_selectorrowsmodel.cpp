@@ -76,6 +76,8 @@ private Q_SLOTS:
     void rowErrors_data();
     void rowErrors();
     void tooManyListValues();
+    void tooLongConditions_data();
+    void tooLongConditions();
     void blankRowsIgnored();
     void operatorLabels_data();
     void operatorLabels();
@@ -389,6 +391,41 @@ void tst_SelectorRowsModel::tooManyListValues()
     QCOMPARE(model.json(), std::nullopt);
 }
 
+void tst_SelectorRowsModel::tooLongConditions_data()
+{
+    QTest::addColumn<RowText>("row");
+    QTest::addColumn<bool>("fits");
+    // {"f":"<text>"} is the text plus 8 bytes; "é" is two bytes of UTF-8.
+    const int room = Selector::kMaxBytes - 8;
+    QTest::newRow("plain text that fits") << RowText{s("f"), Op::Eq, QString(room, u'x')} << true;
+    QTest::newRow("plain text one byte over") << RowText{s("f"), Op::Eq, QString(room + 1, u'x')} << false;
+    QTest::newRow("two-byte characters over") << RowText{s("f"), Op::Eq, QString(room / 2 + 1, QChar(0xe9))} << false;
+    QTest::newRow("quoted text that fits") << RowText{s("f"), Op::Eq, u'"' + QString(room, u'x') + u'"'} << true;
+    QTest::newRow("quoted text over") << RowText{s("f"), Op::Eq, u'"' + QString(room + 1, u'x') + u'"'} << false;
+    QTest::newRow("quoted text far over") << RowText{s("f"), Op::Eq, u'"' + QString(100000, u'x') + u'"'} << false;
+    QStringList list(Selector::kMaxInValues, QString(70, u'v'));
+    QTest::newRow("long list") << RowText{s("f"), Op::In, list.join(u',')} << false;
+}
+
+void tst_SelectorRowsModel::tooLongConditions()
+{
+    QFETCH(RowText, row);
+    QFETCH(bool, fits);
+    Model model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    fill(model, {row});
+    if (fits) {
+        QCOMPARE(model.rowError(0), QString());
+        const auto json = model.json();
+        QVERIFY(json);
+        QCOMPARE(json->toUtf8().size(), Selector::kMaxBytes);
+        QVERIFY(Selector::parse(*json)); // the store's parser takes it
+    } else {
+        QCOMPARE(model.rowError(0), s("This condition is longer than a selector may be (64 KiB): shorten its values."));
+        QCOMPARE(model.json(), std::nullopt);
+    }
+}
+
 void tst_SelectorRowsModel::blankRowsIgnored()
 {
     Model model;
@@ -452,6 +489,10 @@ void tst_SelectorRowsModel::operatorEdits()
     QCOMPARE(model.json(), std::optional<QString>(s(R"({"n":{"$gte":5}})")));
     QVERIFY(model.setData(cell, int(Op::Lt), Model::OperatorRole));
     QCOMPARE(model.json(), std::optional<QString>(s(R"({"n":{"$lt":5}})")));
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), s("$lt"));
+    QVERIFY(model.setData(cell, s("is one of"))); // a combo box's text
+    QCOMPARE(model.json(), std::optional<QString>(s(R"({"n":{"$in":[5]}})")));
+    QVERIFY(model.setData(cell, s("$lt")));
     QVERIFY(!model.setData(cell, 8));
     QVERIFY(!model.setData(cell, -1));
     QVERIFY(!model.setData(cell, s("$regex")));
@@ -465,6 +506,9 @@ void tst_SelectorRowsModel::operatorEdits()
     QCOMPARE(model.headerData(Model::FieldColumn, Qt::Horizontal).toString(), s("Field"));
     QCOMPARE(model.headerData(Model::OperatorColumn, Qt::Horizontal).toString(), s("Operator"));
     QCOMPARE(model.headerData(Model::ValueColumn, Qt::Horizontal).toString(), s("Value"));
+    QCOMPARE(model.roleNames().value(Model::ErrorRole), QByteArray("error"));
+    QCOMPARE(model.roleNames().value(Model::OperatorRole), QByteArray("selectorOperator"));
+    QCOMPARE(model.roleNames().value(Qt::DisplayRole), QByteArray("display"));
 }
 
 void tst_SelectorRowsModel::editSignals()
