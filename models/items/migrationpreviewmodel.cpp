@@ -177,6 +177,13 @@ QVariant MigrationPreviewModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QHash<int, QByteArray> MigrationPreviewModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert({{SortRole, "sort"}, {SampleRole, "sample"}});
+    return names;
+}
+
 QVariant MigrationPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

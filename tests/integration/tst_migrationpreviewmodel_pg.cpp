@@ -188,6 +188,8 @@ void TstMigrationPreviewModelPg::planAndSampleAsTheDatabaseHasThem()
     QCOMPARE(m_model->headerData(Model::SizeColumn, Qt::Horizontal).toString(), QStringLiteral("Size"));
     QCOMPARE(m_model->headerData(Model::CreatedColumn, Qt::Horizontal).toString(), QStringLiteral("Created"));
     QCOMPARE(m_model->headerData(Model::MetadataColumn, Qt::Horizontal).toString(), QStringLiteral("Metadata"));
+    QCOMPARE(m_model->roleNames().value(Model::SortRole), QByteArray("sort"));
+    QCOMPARE(m_model->roleNames().value(Model::SampleRole), QByteArray("sample"));
 }
 
 void TstMigrationPreviewModelPg::targetLimitTooLowBlocks()
