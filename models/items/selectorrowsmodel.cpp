@@ -60,9 +60,8 @@ std::optional<SelectorValue> readValue(const QString &typed, QString *error)
         if (auto value = parseLiteral(text))
             return value;
         *error = SelectorRowsModel::tr("The number %1 is too long: use at most %2 digits and an exponent between -%3 and %3.")
-                     .arg(excerpt(text))
-                     .arg(Selector::kMaxNumberDigits)
-                     .arg(Selector::kMaxExponent);
+                     .arg(excerpt(text), QString::number(Selector::kMaxNumberDigits),
+                          QString::number(Selector::kMaxExponent));
         return std::nullopt;
     }
     if (text.startsWith(u'"')) {
@@ -133,8 +132,7 @@ std::optional<QStringList> readPath(const QString &typed, QString *error)
     const QStringList segments = field.split(u'.');
     if (segments.size() > Selector::kMaxPathDepth) {
         *error = SelectorRowsModel::tr("The field %1 is nested too deep: use at most %2 names separated by dots.")
-                     .arg(excerpt(field))
-                     .arg(Selector::kMaxPathDepth);
+                     .arg(excerpt(field), QString::number(Selector::kMaxPathDepth));
         return std::nullopt;
     }
     for (const QString &segment : segments) {
@@ -144,8 +142,7 @@ std::optional<QStringList> readPath(const QString &typed, QString *error)
         }
         if (segment.size() > Selector::kMaxSegmentLength) {
             *error = SelectorRowsModel::tr("The field name %1 is longer than %2 characters: shorten it.")
-                         .arg(excerpt(segment))
-                         .arg(Selector::kMaxSegmentLength);
+                         .arg(excerpt(segment), QString::number(Selector::kMaxSegmentLength));
             return std::nullopt;
         }
         for (const QChar c : segment) {

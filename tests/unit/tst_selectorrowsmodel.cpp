@@ -296,6 +296,9 @@ void tst_SelectorRowsModel::rowErrors_data()
                                     "digits, '_' and '-', with a dot between nested names.");
     QTest::newRow("too deep") << RowText{s("a.b.c.d.e.f.g.h.i"), Op::Eq, s("x")}
                               << s("The field a.b.c.d.e.f.g.h.i is nested too deep: use at most 8 names separated by dots.");
+    QTest::newRow("too deep with a placeholder") << RowText{s("a.b.c.d.e.f.g.h.%1"), Op::Eq, s("x")}
+                                                 << s("The field a.b.c.d.e.f.g.h.%1 is nested too deep: use at most 8 "
+                                                      "names separated by dots.");
     QTest::newRow("long name") << RowText{QString(65, u'n'), Op::Eq, s("x")}
                                << s("The field name ") + QString(39, u'n') + QChar(0x2026)
                                       + s(" is longer than 64 characters: shorten it.");
