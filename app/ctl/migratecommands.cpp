@@ -481,12 +481,11 @@ int MigrateCommands::resume()
 int MigrateCommands::drive(PgStore &store, const MigrationJob &job, int batchRows)
 {
     const qint64 id = job.id;
+    QFuture<Result<MigrationJob>> future = store.runMigrationJob(id, batchRows);
     // Progress comes from the job row, read on a second connection (the first one is busy
     // moving rows); without it there are no progress lines, and the move is the same.
     Error pollError;
     std::unique_ptr<PgStore> poller = m_app.connectStore(&pollError);
-
-    QFuture<Result<MigrationJob>> future = store.runMigrationJob(id, batchRows);
     bool cancelled = false;
     if (!future.isFinished()) {
         QEventLoop loop;
@@ -565,6 +564,14 @@ int MigrateCommands::drive(PgStore &store, const MigrationJob &job, int batchRow
         const Result<MigrationJob> result = future.result();
         if (!result.ok()) {
             Error e = result.error();
+            // Cancelled from another console while this one ran it: nothing to resume.
+            const Result<MigrationJob> now = waitFor(store.migrationJob(id));
+            if (now.ok() && now->state == MigrationJob::State::Cancelled)
+                return m_app.fail(Error{ErrorKind::Cancelled,
+                                        QStringLiteral("Migration job %1 was cancelled while it ran: the %2 moved stay "
+                                                       "in %3, the rest stay in %4.")
+                                            .arg(id)
+                                            .arg(memories(now->movedRows), now->targetSlug, now->sourceSlug)});
             e.message = QStringLiteral("Migration job %1 stopped: %2 When the cause is fixed, %3.")
                             .arg(id)
                             .arg(e.message, resumeHint(id));

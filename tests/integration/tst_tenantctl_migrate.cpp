@@ -956,14 +956,57 @@ void TstTenantctlMigrate::cancel()
     QCOMPARE(checksum(source, QStringLiteral("true")), sourceAfterPause);
     QCOMPARE(checksum(target, QStringLiteral("true")), targetAfterPause);
 
-    // A finished job cannot be cancelled.
-    r = ctl({QStringLiteral("migrate"), QStringLiteral("run"), QStringLiteral("cancel-src"), QStringLiteral("cancel-tgt"),
-             QStringLiteral("--selector"), kSelector});
+    // A new job moves the rest (--json: the job as the database has it on stdout, events as
+    // JSON lines on stderr, the job's number first); a finished job cannot be cancelled.
+    r = ctl({QStringLiteral("--json"), QStringLiteral("migrate"), QStringLiteral("run"), QStringLiteral("cancel-src"),
+             QStringLiteral("cancel-tgt"), QStringLiteral("--selector"), kSelector});
     QVERIFY2(r.exitCode == 0, qPrintable(r.summary()));
     const qint64 finished =
         q(QStringLiteral("SELECT max(id) FROM tenancy.migration_jobs WHERE source_tenant = '%1'").arg(source)).toLongLong();
     QVERIFY(finished > job);
+    const int rest = matchingOf(3000) - moved;
+    const QJsonObject created = parse(r.err.section(u'\n', 0, 0)).toObject();
+    QCOMPARE(created.value(QStringLiteral("event")).toString(), QStringLiteral("created"));
+    QCOMPARE(created.value(QStringLiteral("job")).toInteger(), finished);
+    QCOMPARE(created.value(QStringLiteral("planned_rows")).toInteger(), rest);
+    const QJsonObject report = parse(r.out).toObject();
+    QCOMPARE(report.value(QStringLiteral("id")).toInteger(), finished);
+    QCOMPARE(report.value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+    QCOMPARE(report.value(QStringLiteral("moved_rows")).toInteger(), rest);
+    QCOMPARE(report.value(QStringLiteral("moved_bytes")).toInteger(), jobField(finished, QStringLiteral("moved_bytes")).toLongLong());
+    QCOMPARE(report.value(QStringLiteral("created_by")).toString(), m_operator);
+    QCOMPARE(report.value(QStringLiteral("source")).toObject().value(QStringLiteral("id")).toString(), source);
     QCOMPARE(jobField(finished, QStringLiteral("state")), QStringLiteral("finished"));
+    // Cancelled from another tenantctl while one runs it: the runner stops before its next
+    // batch and says so; what moved stays moved.
+    QProcess running;
+    start(running, {QStringLiteral("migrate"), QStringLiteral("run"), QStringLiteral("cancel-src"),
+                    QStringLiteral("cancel-tgt"), QStringLiteral("--all"), QStringLiteral("--batch-rows"),
+                    QStringLiteral("5")});
+    const qint64 busy = createdJob(running);
+    QVERIFY2(busy > 0, running.readAllStandardError().constData());
+    QElapsedTimer waited;
+    waited.start();
+    while (jobField(busy, QStringLiteral("moved_rows")).toInt() == 0 && waited.elapsed() < kRunTimeoutMs)
+        QTest::qSleep(10);
+    r = ctl({QStringLiteral("migrate"), QStringLiteral("cancel"), QString::number(busy)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.summary()));
+    QVERIFY2(r.out.endsWith(QStringLiteral("\nA tenantctl or console still running it stops before its next batch.\n")),
+             qPrintable(r.out));
+    QVERIFY(running.waitForFinished(kRunTimeoutMs));
+    QCOMPARE(running.exitCode(), 10);
+    const int movedBusy = jobField(busy, QStringLiteral("moved_rows")).toInt();
+    QCOMPARE(withoutProgress(QString::fromUtf8(running.readAllStandardError()), busy),
+             QStringList{QStringLiteral("tenantctl: Migration job %1 was cancelled while it ran: the %2 moved stay in "
+                                        "cancel-tgt, the rest stay in cancel-src.")
+                             .arg(busy)
+                             .arg(movedBusy == 1 ? QStringLiteral("1 memory") : QStringLiteral("%1 memories").arg(movedBusy))});
+    QCOMPARE(jobField(busy, QStringLiteral("state")), QStringLiteral("cancelled"));
+    QCOMPARE(q(QStringLiteral("SELECT count(*) FROM tenancy.memories WHERE tenant_id = '%1'").arg(target)).toInt(),
+             matchingOf(3000) + movedBusy);
+    QCOMPARE(audited(busy, QStringLiteral("update"), QStringLiteral("before->>'state' = 'running' AND after->>'state' = 'cancelled'")),
+             1);
+
     r = ctl({QStringLiteral("migrate"), QStringLiteral("cancel"), QString::number(finished)});
     QCOMPARE(r.exitCode, 3);
     QCOMPARE(r.err, QStringLiteral("tenantctl: Migration job %1 has finished; there is nothing left to cancel (its %2 "
@@ -1006,14 +1049,17 @@ void TstTenantctlMigrate::statusLists()
                  .hasMatch(),
              qPrintable(r.out));
     const QJsonObject newest = jobs.at(0).toObject();
-    QVERIFY2(QRegularExpression(QStringLiteral("^ *%1 +%2 +%3 +%4 +%5 +%6 +100% +0 +%7 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$")
+    const qint64 done = newest.value(QStringLiteral("moved_rows")).toInteger() * 100
+                        / newest.value(QStringLiteral("planned_rows")).toInteger();
+    QVERIFY2(QRegularExpression(QStringLiteral("^ *%1 +%2 +%3 +%4 +%5 +%6 +%8% +0 +%7 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$")
                                     .arg(newest.value(QStringLiteral("id")).toInteger())
                                     .arg(newest.value(QStringLiteral("state")).toString(),
                                          newest.value(QStringLiteral("source")).toObject().value(QStringLiteral("slug")).toString(),
                                          newest.value(QStringLiteral("target")).toObject().value(QStringLiteral("slug")).toString())
                                     .arg(newest.value(QStringLiteral("moved_rows")).toInteger())
                                     .arg(newest.value(QStringLiteral("planned_rows")).toInteger())
-                                    .arg(m_operator))
+                                    .arg(m_operator)
+                                    .arg(done))
                  .match(lines.at(1))
                  .hasMatch(),
              qPrintable(r.out));
