@@ -96,16 +96,19 @@ Commands:
                              create the job (its number is printed first) and run it, N
                              rows per transaction (default 1000), progress on stderr;
                              Ctrl+C or SIGTERM pauses it after the current batch (exit
-                             10); a killed run leaves it resumable
+                             10); a killed run leaves it resumable. With --json,
+                             events (created, progress) are JSON lines on stderr and
+                             the finished job is printed on stdout
   migrate resume JOB [--batch-rows N]
                              run a planned, paused, failed or abandoned job to its end
   migrate status [JOB] [--limit N]
                              one job in detail, or the newest N jobs (default 50)
   migrate cancel JOB         stop a job for good; what it moved stays moved
   migrate idmap JOB          the old and new ids of a --new-ids job, as CSV
-Selector: a JSON object over metadata fields, e.g. '{"department": "marketing",
-"date": {"$gt": "2023-01-01"}}'; operators $eq $ne $gt $gte $lt $lte $in $exists
-$and $or.
+
+SOURCE and TARGET are TENANTs. A selector is a JSON object over metadata fields, e.g.
+'{"department": "marketing", "date": {"$gt": "2023-01-01"}}'; operators $eq $ne $gt
+$gte $lt $lte $in $exists $and $or.
 
 A TENANT is named by its id, its path (slugs from the top joined with '/', like
 acme/eu/research) or its slug when no other tenant has the same one.

@@ -605,6 +605,11 @@ int MigrateCommands::drive(PgStore &store, const MigrationJob &job, int batchRow
                                                                     "fixed, %3.")
                                                          .arg(id)
                                                          .arg(j.error, resumeHint(id))});
+    if (j.state == MigrationJob::State::Planned)
+        return m_app.fail(Error{ErrorKind::Cancelled, QStringLiteral("Migration job %1 was stopped before it moved "
+                                                                     "anything; run \"tenantctl migrate resume %1\" to "
+                                                                     "start it.")
+                                                          .arg(id)});
     const QString how = j.state == MigrationJob::State::Paused ? QStringLiteral("paused")
                                                               : QStringLiteral("stopped (%1)").arg(migrationStateKey(j.state));
     return m_app.fail(Error{ErrorKind::Cancelled,
