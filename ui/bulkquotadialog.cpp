@@ -159,8 +159,7 @@ BulkQuotaDialog::BulkQuotaDialog(TenantStore *store, const QList<Tenant> &tenant
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::RichText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; "
-                                          "border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(errorBannerStyle());
     m_error->hide();
     m_progress = new QProgressBar(form);
     m_progress->setObjectName(QStringLiteral("bulkProgress"));

@@ -1,6 +1,7 @@
 #include "ui/connectdialog.h"
 
 #include "models/store/prometheususagesource.h"
+#include "ui/errortext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -80,8 +81,7 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     m_error->setObjectName(QStringLiteral("connectError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; "
-                                          "border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(errorBannerStyle());
     m_error->hide();
 
     m_busy = new QProgressBar(this);

@@ -88,4 +88,9 @@ QString usageErrorText(const Error &error, bool fromPrometheus)
     return error.message.isEmpty() ? lead : lead + u'\n' + error.message;
 }
 
+QString errorBannerStyle()
+{
+    return QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; border-radius: 4px; padding: 6px; }");
+}
+
 } // namespace tc::ui

@@ -13,5 +13,7 @@ QString errorText(const Error &error);
 // The same for a failed read of usage history, which may come from a Prometheus server
 // rather than the database: the sentence names the server that failed.
 QString usageErrorText(const Error &error, bool fromPrometheus);
+// The style sheet of the red banner dialogs put errors in (a QLabel).
+QString errorBannerStyle();
 
 } // namespace tc::ui

@@ -59,11 +59,6 @@ QString longDate(const QDateTime &at)
     return QLocale().toString(at.toLocalTime().date(), QLocale::LongFormat);
 }
 
-QString errorBannerStyle()
-{
-    return QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; border-radius: 4px; padding: 6px; }");
-}
-
 QString refusalBannerStyle()
 {
     return QStringLiteral("QLabel { color: palette(window-text); background: #fbe3e1; border: 1px solid #b3261e; "

@@ -22,7 +22,8 @@ MoveTenantDialog::MoveTenantDialog(TenantStore *store, const Tenant &tenant, con
     setWindowTitle(tr("Move %1 To").arg(tenant.slug));
     setMinimumSize(540, 440);
 
-    auto *intro = new QLabel(tr("Choose the new parent of <b>%1</b>. Its whole subtree moves with it.")
+    auto *intro = new QLabel(tr("Choose the new parent of <b>%1</b>. Its whole subtree moves with it, and all of their data: "
+                                    "rows belong to their tenant, wherever it sits in the hierarchy.")
                                  .arg(path.toHtmlEscaped()),
                              this);
     intro->setObjectName(QStringLiteral("moveIntro"));
@@ -37,8 +38,7 @@ MoveTenantDialog::MoveTenantDialog(TenantStore *store, const Tenant &tenant, con
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::RichText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; "
-                                          "border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(errorBannerStyle());
     m_error->hide();
 
     m_busyBar = new QProgressBar(this);

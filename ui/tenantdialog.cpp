@@ -26,11 +26,6 @@ namespace tc::ui {
 namespace {
 constexpr int kFeatureKeyRole = Qt::UserRole + 1;
 
-QString errorBannerStyle()
-{
-    return QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; border-radius: 4px; padding: 6px; }");
-}
-
 // A note that asks for a look, not an error: after a reload that kept the operator's changes.
 QString noticeBannerStyle()
 {
