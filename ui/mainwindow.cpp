@@ -5,6 +5,8 @@
 #include "models/store/usagesource.h"
 #include "ui/connectdialog.h"
 #include "ui/errortext.h"
+#include "ui/migrationjobspanel.h"
+#include "ui/migrationwizard.h"
 #include "ui/tenantactions.h"
 #include "ui/tenantdetailspane.h"
 #include "ui/tenanttreepanel.h"
@@ -108,6 +110,29 @@ MainWindow::MainWindow(StoreFactory factory, UsageSourceFactory usageSourceFacto
     addDockWidget(Qt::BottomDockWidgetArea, m_topConsumersDock);
     m_topConsumersDock->hide();
     connect(m_topConsumers, &TopConsumersView::tenantActivated, this, &MainWindow::revealTenant);
+
+    m_jobsPanel = new MigrationJobsPanel(this);
+    m_jobsPanel->setObjectName(QStringLiteral("jobsPanel"));
+    m_jobsDock = new QDockWidget(tr("Migration Jobs"), this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    m_jobsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    m_jobsDock->hide();
+    connect(m_jobsPanel, &MigrationJobsPanel::newMigrationRequested, this, [this] {
+        const QModelIndex current = m_tree->view()->currentIndex();
+        TenantMatch source;
+        if (m_model && current.isValid()) {
+            source.tenant = m_model->tenantAt(current);
+            for (QModelIndex up = current.parent(); up.isValid(); up = up.parent())
+                source.ancestors.prepend(m_model->tenantAt(up));
+        }
+        openMigrationWizard(source, false);
+    });
+    connect(m_jobsPanel, &MigrationJobsPanel::resumeRequested, this, &MainWindow::resumeMigration);
+    connect(m_jobsPanel, &MigrationJobsPanel::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(m_tenantActions, &TenantActions::migrationRequested, this, &MainWindow::openMigrationWizard);
     // The operator's own filter ends a reveal under way (a later search must not jump).
     connect(m_tree->filterEdit(), &QLineEdit::textEdited, this, [this] {
         m_pendingReveal = QUuid();
@@ -131,6 +156,7 @@ MainWindow::~MainWindow()
     delete m_model;
     m_details->setStore(nullptr);
     m_topConsumers->setStore(nullptr);
+    m_jobsPanel->setStore(nullptr, false);
 }
 
 void MainWindow::createActions()
@@ -187,6 +213,13 @@ void MainWindow::createActions()
     topConsumers->setToolTip(tr("Tenants by share of their limit used, with the date each reaches it (Ctrl+Shift+U)"));
     topConsumers->setStatusTip(tr("Show the tenants nearest their limits."));
     view->addAction(topConsumers);
+    QAction *jobs = m_jobsDock->toggleViewAction();
+    jobs->setObjectName(QStringLiteral("actionMigrationJobs"));
+    jobs->setText(tr("Migration &Jobs"));
+    jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    jobs->setToolTip(tr("Data migration jobs of every console: progress, resume, cancel (Ctrl+Shift+J)"));
+    jobs->setStatusTip(tr("Show the data migration jobs."));
+    view->addAction(jobs);
     QMenu *tenant = menuBar()->addMenu(tr("&Tenant"));
     m_tenantActions->addToMenu(tenant);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -200,6 +233,47 @@ void MainWindow::createActions()
     toolbar->addAction(m_refreshAction);
     toolbar->addSeparator();
     m_tenantActions->addToToolBar(toolbar);
+}
+
+MigrationWizard *MainWindow::newWizard()
+{
+    if (!m_store || !m_session.canWrite())
+        return nullptr;
+    auto *wizard = new MigrationWizard(m_store.get(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &MigrationWizard::jobChanged, m_jobsPanel, &MigrationJobsPanel::updateJob);
+    m_wizards.removeAll(nullptr);
+    m_wizards.append(wizard);
+    return wizard;
+}
+
+MigrationWizard *MainWindow::openMigrationWizard(const TenantMatch &source, bool wholeTenant)
+{
+    MigrationWizard *wizard = newWizard();
+    if (!wizard)
+        return nullptr;
+    if (!source.tenant.id.isNull())
+        wizard->setSource(source, wholeTenant);
+    wizard->show();
+    return wizard;
+}
+
+MigrationWizard *MainWindow::resumeMigration(const MigrationJob &job)
+{
+    // A job this console runs already has its window.
+    for (const QPointer<MigrationWizard> &open : std::as_const(m_wizards)) {
+        if (open && open->job().id == job.id) {
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    MigrationWizard *wizard = newWizard();
+    if (!wizard)
+        return nullptr;
+    wizard->resumeJob(job);
+    wizard->show();
+    return wizard;
 }
 
 void MainWindow::connectTo(const ConnectionProfile &profile, const QString &password)
@@ -320,6 +394,12 @@ void MainWindow::adopt(std::unique_ptr<TenantStore> store, const ConnectionProfi
     m_usageSource = std::move(usageSource);
     m_details->setReadOnly(!session.canWrite());
     m_topConsumers->setStore(m_store.get());
+    m_jobsPanel->setStore(m_store.get(), session.canWrite());
+    // Wizards of the old connection run on its store: they close (pausing their jobs).
+    for (const QPointer<MigrationWizard> &wizard : std::as_const(m_wizards)) {
+        if (wizard)
+            wizard->done(QDialog::Rejected);
+    }
     m_pendingReveal = QUuid();
     m_pendingRevealFilter.clear();
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "models/domain/error.h"
+#include "models/domain/migration.h"
+#include "models/domain/tenant.h"
 #include "models/store/connectionprofile.h"
 #include "models/store/sessioninfo.h"
 
@@ -26,6 +28,8 @@ class UsageSource;
 namespace tc::ui {
 
 class ConnectDialog;
+class MigrationJobsPanel;
+class MigrationWizard;
 class TenantDetailsPane;
 class TenantActions;
 class TenantTreePanel;
@@ -67,6 +71,13 @@ public:
     TenantActions *tenantActions() const { return m_tenantActions; }
     TopConsumersView *topConsumers() const { return m_topConsumers; }
     QDockWidget *topConsumersDock() const { return m_topConsumersDock; }
+    MigrationJobsPanel *jobsPanel() const { return m_jobsPanel; }
+    QDockWidget *jobsDock() const { return m_jobsDock; }
+    // Opens the migration wizard with `source` chosen (all of its data for a merge); a source
+    // without an id opens it on its first page.
+    MigrationWizard *openMigrationWizard(const TenantMatch &source, bool wholeTenant);
+    // Opens (or raises) the wizard window that runs `job` in this console.
+    MigrationWizard *resumeMigration(const MigrationJob &job);
     UsageSource *usageSource() const { return m_usageSource.get(); }
     // Selects a tenant in the tree, opening the way to it (through a search by its slug when
     // its branch isn't loaded yet). The search's answer ends the reveal, found or not; so does
@@ -83,6 +94,7 @@ protected:
 
 private:
     void createActions();
+    MigrationWizard *newWizard();
     void attempt(const ConnectionProfile &profile, const QString &password);
     void onOpened(std::unique_ptr<TenantStore> store, const ConnectionProfile &profile, const SessionInfo &session);
     void adopt(std::unique_ptr<TenantStore> store, const ConnectionProfile &profile, const SessionInfo &session);
@@ -118,6 +130,9 @@ private:
     TenantActions *m_tenantActions = nullptr;
     TopConsumersView *m_topConsumers = nullptr;
     QDockWidget *m_topConsumersDock = nullptr;
+    MigrationJobsPanel *m_jobsPanel = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    QList<QPointer<MigrationWizard>> m_wizards;
     std::unique_ptr<UsageSource> m_usageSource;
     QUuid m_pendingReveal;
     QString m_pendingRevealFilter; // the search that opens the way to it

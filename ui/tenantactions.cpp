@@ -109,6 +109,18 @@ TenantActions::TenantActions(TenantTreePanel *tree, QWidget *window) : QObject(w
     m_bulk->setStatusTip(tr("Apply a tier, set one resource or copy quotas for all selected tenants at once."));
     connect(m_bulk, &QAction::triggered, this, &TenantActions::bulkQuotas);
 
+    m_moveData = new QAction(themeIcon("document-send", QStyle::SP_ArrowRight), tr("Move &Data…"), this);
+    m_moveData->setObjectName(QStringLiteral("actionMoveData"));
+    m_moveData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_moveData->setStatusTip(tr("Move the selected tenant's rows that match a selector into another tenant, as a "
+                                "resumable job."));
+    connect(m_moveData, &QAction::triggered, this, [this] { requestMigration(false); });
+
+    m_mergeData = new QAction(tr("Mer&ge Data Into…"), this);
+    m_mergeData->setObjectName(QStringLiteral("actionMergeData"));
+    m_mergeData->setStatusTip(tr("Move all of the selected tenant's rows into another tenant, as a resumable job."));
+    connect(m_mergeData, &QAction::triggered, this, [this] { requestMigration(true); });
+
     m_lifecycleMenu = new QMenu(tr("&Lifecycle"), window);
     m_lifecycleMenu->setObjectName(QStringLiteral("lifecycleMenu"));
     m_lifecycleMenu->setToolTipsVisible(true);
@@ -155,7 +167,7 @@ TenantActions::TenantActions(TenantTreePanel *tree, QWidget *window) : QObject(w
     // Shortcuts work wherever the focus is in the window, menus open or not; but F2 renames
     // and Del deletes only in the tree, as other views (the quota editor) edit their own
     // cells with them.
-    window->addActions({m_newTenant, m_newSubTenant, m_edit, m_move, m_bulk});
+    window->addActions({m_newTenant, m_newSubTenant, m_edit, m_move, m_bulk, m_moveData});
     m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     tree->addAction(m_rename);
     QAction *del = m_lifecycle.value(LifecycleAction::Delete);
@@ -213,6 +225,9 @@ void TenantActions::addToMenu(QMenu *menu) const
     menu->addSeparator();
     menu->addAction(m_bulk);
     menu->addSeparator();
+    menu->addAction(m_moveData);
+    menu->addAction(m_mergeData);
+    menu->addSeparator();
     menu->addMenu(m_lifecycleMenu);
 }
 
@@ -263,6 +278,10 @@ void TenantActions::updateActions()
     m_edit->setEnabled(single.isValid());
     m_move->setEnabled(single.isValid());
     m_bulk->setEnabled(!rows.isEmpty());
+    const bool hasData = single.isValid()
+        && single.data(TenantTreeModel::StateRole).toString() != lifecycleStateKey(LifecycleState::Deleted);
+    m_moveData->setEnabled(hasData);
+    m_mergeData->setEnabled(hasData);
 
     const bool readOnly = connected && !m_session.canWrite();
     const auto tip = [readOnly](QAction *action, const QString &text) {
@@ -280,6 +299,10 @@ void TenantActions::updateActions()
     tip(m_edit, tr("Edit the selected tenant"));
     tip(m_move, tr("Move the selected tenant under another parent"));
     tip(m_bulk, tr("Apply a tier or change quotas of the selected tenants"));
+    tip(m_moveData, tr("Move the selected tenant's rows matching a selector into another tenant"));
+    m_mergeData->setToolTip(readOnly ? tr("Move all of the selected tenant's rows into another tenant — not available: "
+                                          "this login is read-only.")
+                                     : tr("Move all of the selected tenant's rows into another tenant"));
     updateLifecycleActions(rows, readOnly);
 }
 
@@ -598,6 +621,18 @@ void TenantActions::moveTenant()
         selectWhenShown(moved.id, moved.parentId);
     });
     dialog->open();
+}
+
+void TenantActions::requestMigration(bool wholeTenant)
+{
+    const QModelIndex selected = singleSelection();
+    if (!m_store || !selected.isValid())
+        return;
+    TenantMatch source;
+    source.tenant = m_model->tenantAt(selected);
+    for (QModelIndex up = selected.parent(); up.isValid(); up = up.parent())
+        source.ancestors.prepend(m_model->tenantAt(up));
+    Q_EMIT migrationRequested(source, wholeTenant);
 }
 
 void TenantActions::bulkQuotas()

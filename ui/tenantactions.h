@@ -56,6 +56,9 @@ public:
     QAction *editAction() const { return m_edit; }
     QAction *moveAction() const { return m_move; }
     QAction *bulkAction() const { return m_bulk; }
+    // Move Data… (rows by selector) and Merge Data Into… (all rows) of the selected tenant.
+    QAction *moveDataAction() const { return m_moveData; }
+    QAction *mergeDataAction() const { return m_mergeData; }
     // Suspend, Resume, Archive, Restore, Delete…; each action's data() is its LifecycleAction.
     QAction *lifecycleAction(LifecycleAction action) const { return m_lifecycle.value(action); }
     QList<QAction *> lifecycleActions() const;
@@ -71,12 +74,16 @@ public:
     void editTenant();
     void moveTenant();
     void bulkQuotas();
+    void requestMigration(bool wholeTenant);
     // Opens the transition's dialog for the selected tenants it applies to.
     void changeLifecycle(LifecycleAction action);
 
 Q_SIGNALS:
     // A short note for the status bar ("Created acme/eu.").
     void statusMessage(const QString &text);
+    // The operator wants to move data out of `source` (all of it: a merge) in the migration
+    // wizard, which the window opens.
+    void migrationRequested(const tc::TenantMatch &source, bool wholeTenant);
 
 private:
     struct MoveBatch;
@@ -126,6 +133,8 @@ private:
     QAction *m_edit = nullptr;
     QAction *m_move = nullptr;
     QAction *m_bulk = nullptr;
+    QAction *m_moveData = nullptr;
+    QAction *m_mergeData = nullptr;
     QMap<LifecycleAction, QAction *> m_lifecycle;
     QMenu *m_lifecycleMenu = nullptr;
 };
