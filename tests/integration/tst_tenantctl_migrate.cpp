@@ -706,6 +706,7 @@ void TstTenantctlMigrate::killedAndResumed()
             ++killsWhileMoving;
     }
     // Killed in the middle of the move, not all before or after it.
+    qInfo("%d of %d kills landed while rows were moving", killsWhileMoving, kKills);
     QVERIFY2(killsWhileMoving >= kKills / 2, qPrintable(QString::number(killsWhileMoving)));
     QVERIFY(jobField(job, QStringLiteral("moved_rows")).toInt() < rows);
     QCOMPARE(jobField(job, QStringLiteral("state")), QStringLiteral("running")); // abandoned, not paused
