@@ -71,6 +71,8 @@ TenantPicker::TenantPicker(TenantStore *store, QWidget *parent) : QWidget(parent
         m_list->setFocus();
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &TenantPicker::choiceChanged);
+    // A click on the current row (kept by a new list) selects it without changing the row.
+    connect(m_list, &QListWidget::itemSelectionChanged, this, &TenantPicker::choiceChanged);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         if (item->flags() & Qt::ItemIsEnabled)
             Q_EMIT activated();

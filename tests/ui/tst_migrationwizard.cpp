@@ -175,8 +175,10 @@ bool TstMigrationWizard::pickTarget(ui::MigrationWizard *wizard, const QString &
     const QList<QListWidgetItem *> items = picker->list()->findItems(slug, Qt::MatchExactly);
     if (items.size() != 1)
         return false;
-    picker->list()->setCurrentItem(items.first());
-    return wizard->button(QWizard::NextButton)->isEnabled();
+    // Clicked as a person does: the new list keeps row 0 current, so the click only selects it.
+    QListWidget *list = picker->list();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(items.first()).center());
+    return items.first()->isSelected() && wizard->button(QWizard::NextButton)->isEnabled();
 }
 
 void TstMigrationWizard::setRow(SelectorRowsModel *rows, int row, const QString &field, SelectorOperator op,
