@@ -1,7 +1,8 @@
 // tenant-bench: figures for the tenant tree at scale, printed, never asserted.
 //
 //   tenant-bench [--db CONNINFO] [--runs N] [--shapes demo,flat,100x100,10x10x10x10]
-//                [--sections tree,edits,tiers,usage]
+//                [--sections tree,edits,tiers,usage,migration]
+//                [--migration-rows N] [--migration-batches 1000,5000] [--migration-new-ids BATCH]
 //
 // CONNINFO names a server and a superuser (its dbname is replaced); without it the bench starts
 // a private cluster with scripts/pgcluster.sh under /tmp/tc-bench and leaves it running, so a
@@ -10,12 +11,17 @@
 // through TenantTreeModel (what the GUI waits for); a search for a substring with about 50
 // matches; and the same top-level page fetched by psql as the reference.
 // The quotas section (quotabench.cpp) prints the quota editor's and bulk edits' figures, the
-// usage section (usagebench.cpp) the usage charts'.
+// usage section (usagebench.cpp) the usage charts', the migration section (migrationbench.cpp)
+// the migration job's against a raw UPDATE: it moves --migration-rows memories (default
+// 1,000,000) with one preserve-ids job per --migration-batches size (default 1000,5000) and one
+// new-ids job at --migration-new-ids BATCH (default none), each on a fresh copy of a seeded
+// template database; about 90 s per job at 1,000,000 rows.
 
 #include "models/items/tenanttreemodel.h"
 #include "models/store/pgstatements_p.h"
 #include "models/store/pgstore.h"
 #include "benchutil.h"
+#include "migrationbench.h"
 #include "quotabench.h"
 #include "usagebench.h"
 #include "tests/support/await.h"
@@ -99,7 +105,15 @@ int main(int argc, char *argv[])
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("15")).toInt();
     QString server = option(QStringLiteral("--db"), QString());
     const QStringList wanted = option(QStringLiteral("--shapes"), QStringLiteral("demo,flat,100x100,10x10x10x10")).split(u',');
-    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,edits,tiers,usage")).split(u',');
+    const QStringList sections = option(QStringLiteral("--sections"), QStringLiteral("tree,edits,tiers,usage,migration")).split(u',');
+    bench::MigrationBenchOptions migration;
+    migration.rows = option(QStringLiteral("--migration-rows"), QString::number(migration.rows)).toLongLong();
+    migration.newIdsBatch = option(QStringLiteral("--migration-new-ids"), QString::number(migration.newIdsBatch)).toInt();
+    if (const QString batches = option(QStringLiteral("--migration-batches"), QString()); !batches.isEmpty()) {
+        migration.batches.clear();
+        for (const QString &b : batches.split(u',', Qt::SkipEmptyParts))
+            migration.batches.append(b.toInt());
+    }
 
     if (server.isEmpty()) {
         const QString script = QStringLiteral(TC_SOURCE_DIR "/scripts/pgcluster.sh");
@@ -261,7 +275,11 @@ int main(int argc, char *argv[])
                                                 sections.contains(QLatin1String("tiers")), out, err))
             return rc;
     }
-    if (sections.contains(QLatin1String("usage")))
-        return bench::runUsageBench(server, runs, out, err);
+    if (sections.contains(QLatin1String("usage"))) {
+        if (const int rc = bench::runUsageBench(server, runs, out, err))
+            return rc;
+    }
+    if (sections.contains(QLatin1String("migration")))
+        return bench::runMigrationBench(server, migration, out, err);
     return 0;
 }
