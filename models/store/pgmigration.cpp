@@ -96,6 +96,9 @@ Result<Planned> makePlan(pqxx::transaction_base &tx, const MigrationRequest &req
     const pqxx::result source = tx.exec_params(sql::migrationTenant, uuidText(request.source));
     if (source.empty())
         return unknownTenant(request.source);
+    if (qstr(source[0][1]) == QLatin1String("deleted"))
+        return Error::validation(QStringLiteral("Source tenant \"%1\" is deleted; restore it first to move its data.")
+                                     .arg(qstr(source[0][0])));
     const pqxx::result target = tx.exec_params(sql::migrationTenant, uuidText(request.target));
     if (target.empty())
         return unknownTenant(request.target);
@@ -128,10 +131,29 @@ Result<Planned> makePlan(pqxx::transaction_base &tx, const MigrationRequest &req
     return p;
 }
 
-void setState(pqxx::connection &conn, qint64 id, MigrationJob::State state, const QString &error = {})
+// The refusal of a plan whose rows would not fit the target's limits.
+std::optional<Error> quotaBlock(const Planned &p)
+{
+    const QList<QuotaShortfall> shortfalls = p.plan.shortfalls();
+    if (shortfalls.isEmpty())
+        return std::nullopt;
+    const QuotaShortfall &s = shortfalls.first();
+    return Error{ErrorKind::QuotaExceeded,
+                 QStringLiteral("Moving these rows into \"%1\" would exceed its %2 limit: %3 used + %4 needed "
+                                "> %5; raise the target's limit first.")
+                     .arg(p.targetSlug, s.resource)
+                     .arg(s.used)
+                     .arg(s.needed)
+                     .arg(s.limit)};
+}
+
+// A runner's own stop (paused, failed): written only while the job is still running, so a
+// runner that was refused because another console paused, cancelled or failed the job never
+// overwrites that state or its error.
+void setStateIfRunning(pqxx::connection &conn, qint64 id, MigrationJob::State state, const QString &error = {})
 {
     pqxx::work tx(conn);
-    tx.exec_params0(sql::setMigrationState, id, migrationStateKey(state).toStdString(), error.toStdString());
+    tx.exec_params0(sql::setMigrationStateIfRunning, id, migrationStateKey(state).toStdString(), error.toStdString());
     tx.commit();
 }
 
@@ -152,17 +174,8 @@ Result<MigrationJob> createMigrationJob(pqxx::connection &conn, const MigrationR
     Result<Planned> p = makePlan(tx, request);
     if (!p)
         return p.error();
-    const QList<QuotaShortfall> shortfalls = p.value().plan.shortfalls();
-    if (!shortfalls.isEmpty()) {
-        const QuotaShortfall &s = shortfalls.first();
-        return Error{ErrorKind::QuotaExceeded,
-                     QStringLiteral("Moving these rows into \"%1\" would exceed its %2 limit: %3 used + %4 needed "
-                                    "> %5; raise the target's limit first.")
-                         .arg(p.value().targetSlug, s.resource)
-                         .arg(s.used)
-                         .arg(s.needed)
-                         .arg(s.limit)};
-    }
+    if (std::optional<Error> blocked = quotaBlock(p.value()))
+        return *blocked;
     const qint64 id = tx.exec_params1(sql::insertMigrationJob, uuidText(request.source), uuidText(request.target),
                                       p.value().selector.toJson().toStdString(), request.preserveIds,
                                       request.includeMetadata, p.value().plan.rows, p.value().plan.bytes)[0]
@@ -188,9 +201,23 @@ Result<MigrationJob> runMigrationJob(pqxx::connection &conn, qint64 id, int batc
         if (job.state == MigrationJob::State::Cancelled)
             return Error::validation(
                 QStringLiteral("Migration job %1 was cancelled; plan a new job to move these rows.").arg(id));
-        if (job.state != MigrationJob::State::Running)
+        if (job.state != MigrationJob::State::Running) {
+            // Started or resumed (maybe days after the preview): the rows still to move must
+            // fit the target's limits as they are now, and the target must still take writes.
+            MigrationRequest request;
+            request.source = job.source;
+            request.target = job.target;
+            request.selectorJson = job.selectorJson;
+            request.preserveIds = job.preserveIds;
+            request.includeMetadata = job.includeMetadata;
+            Result<Planned> now = makePlan(tx, request);
+            if (!now)
+                return now.error();
+            if (std::optional<Error> blocked = quotaBlock(now.value()))
+                return *blocked;
             tx.exec_params0(sql::setMigrationState, id, migrationStateKey(MigrationJob::State::Running).toStdString(),
                             std::string());
+        }
         tx.commit();
     }
     SelectorError parseError;
@@ -198,7 +225,7 @@ Result<MigrationJob> runMigrationJob(pqxx::connection &conn, qint64 id, int batc
     if (!selector) {
         const Error e = Error::validation(
             QStringLiteral("Migration job %1 holds a selector that is not valid %2").arg(id).arg(parseError.message()));
-        setState(conn, id, MigrationJob::State::Failed, e.message);
+        setStateIfRunning(conn, id, MigrationJob::State::Failed, e.message);
         return e;
     }
     // $1 source, $2 checkpoint, $3 batch size.
@@ -208,7 +235,7 @@ Result<MigrationJob> runMigrationJob(pqxx::connection &conn, qint64 id, int batc
     try {
         for (;;) {
             if (progress && !progress(moved, std::max(job.plannedRows, moved))) {
-                setState(conn, id, MigrationJob::State::Paused);
+                setStateIfRunning(conn, id, MigrationJob::State::Paused);
                 break;
             }
             pqxx::work tx(conn);
@@ -235,8 +262,8 @@ Result<MigrationJob> runMigrationJob(pqxx::connection &conn, qint64 id, int batc
     } catch (const std::exception &e) {
         const Error error = toError(e, QStringLiteral("running migration job %1").arg(id));
         try {
-            setState(conn, id, MigrationJob::State::Failed,
-                     error.detail.isEmpty() ? error.message : error.message + u'\n' + error.detail);
+            setStateIfRunning(conn, id, MigrationJob::State::Failed,
+                              error.detail.isEmpty() ? error.message : error.message + u'\n' + error.detail);
         } catch (const std::exception &) {
             // The job stays running; the error below says why it stopped.
         }

@@ -435,8 +435,13 @@ inline constexpr const char *migrationJobById = TC_MIGRATION_JOB_COLUMNS "WHERE 
 inline constexpr const char *migrationJobsNewest = TC_MIGRATION_JOB_COLUMNS "ORDER BY j.id DESC LIMIT $1";
 #undef TC_MIGRATION_JOB_COLUMNS
 // $1 job id, $2 state key, $3 error text ('': none).
+// A cancel keeps the reason a failed job stopped.
 inline constexpr const char *setMigrationState =
-    "UPDATE tenancy.migration_jobs SET state = $2, error = nullif($3, '') WHERE id = $1";
+    "UPDATE tenancy.migration_jobs SET state = $2,"
+    " error = coalesce(nullif($3, ''), CASE WHEN $2 = 'cancelled' THEN error END) WHERE id = $1";
+// A runner's own pause or failure: only a job still running (see pgmigration.cpp).
+inline constexpr const char *setMigrationStateIfRunning =
+    "UPDATE tenancy.migration_jobs SET state = $2, error = nullif($3, '') WHERE id = $1 AND state = 'running'";
 // The batch protocol of 0005_migration_jobs.sql. $1 job.
 inline constexpr const char *migrationLockBatch =
     "SELECT source_tenant, checkpoint FROM tenancy.migration_lock_batch($1)";

@@ -146,6 +146,7 @@ struct PgStore::Private
     Options options;
     std::vector<std::unique_ptr<QThread>> threads;
     std::vector<PgWorker *> workers;
+    std::vector<PgWorker *> longJobWorkers;
     std::unique_ptr<PgChangeListener> listener;
 
     PgWorker *pickWorker() const
@@ -188,7 +189,33 @@ struct PgStore::Private
     QFuture<Result<T>> runWithProgress(const QString &what,
                                        std::function<Result<T>(pqxx::connection &, const pg::ProgressFn &)> job)
     {
-        PgWorker *worker = pickWorker();
+        return runWithProgress<T>(pickWorker(), what, std::move(job));
+    }
+
+    // A worker of its own for a job that may run for hours (a migration job), so the workers
+    // that serve the views are never stuck behind it: an idle one of those made before, or a
+    // new thread and connection.
+    PgWorker *longJobWorker()
+    {
+        for (PgWorker *w : longJobWorkers) {
+            if (w->pending.load() == 0)
+                return w;
+        }
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("PgStore long job %1").arg(longJobWorkers.size()));
+        auto *worker = new PgWorker(conninfo);
+        worker->moveToThread(thread.get());
+        QObject::connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        longJobWorkers.push_back(worker);
+        threads.push_back(std::move(thread));
+        return worker;
+    }
+
+    template<typename T>
+    QFuture<Result<T>> runWithProgress(PgWorker *worker, const QString &what,
+                                       std::function<Result<T>(pqxx::connection &, const pg::ProgressFn &)> job)
+    {
         auto promise = std::make_shared<QPromise<Result<T>>>();
         QFuture<Result<T>> future = promise->future();
         promise->start();
@@ -267,7 +294,9 @@ std::unique_ptr<TenantStore> PgStore::forProfile(const ConnectionProfile &profil
 
 bool PgStore::isBusy() const
 {
-    return std::any_of(d->workers.begin(), d->workers.end(), [](const PgWorker *w) { return w->pending.load() > 0; });
+    const auto busy = [](const PgWorker *w) { return w->pending.load() > 0; };
+    return std::any_of(d->workers.begin(), d->workers.end(), busy)
+        || std::any_of(d->longJobWorkers.begin(), d->longJobWorkers.end(), busy);
 }
 
 QFuture<Result<SessionInfo>> PgStore::open()
@@ -551,7 +580,7 @@ QFuture<Result<MigrationJob>> PgStore::createMigrationJob(const MigrationRequest
 QFuture<Result<MigrationJob>> PgStore::runMigrationJob(qint64 id, int batchRows)
 {
     return d->runWithProgress<MigrationJob>(
-        QStringLiteral("running migration job %1").arg(id),
+        d->longJobWorker(), QStringLiteral("running migration job %1").arg(id),
         [id, batchRows](pqxx::connection &conn, const pg::ProgressFn &progress) {
             return pg::runMigrationJob(conn, id, batchRows, progress);
         });

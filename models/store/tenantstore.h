@@ -117,7 +117,11 @@ public:
     virtual QFuture<Result<MigrationJob>> createMigrationJob(const MigrationRequest &request) = 0;
     // Runs (or resumes) a job in batches of `batchRows`, one transaction each. Progress: moved
     // rows of the planned ones. Cancelling pauses the job after the current batch; an error
-    // marks it failed (with the error text) and is returned. Run it again to resume.
+    // marks it failed (with the error text) and is returned. Run it again to resume. Starting
+    // or resuming checks the rows still to move against the target's limits and state as they
+    // are now (QuotaExceeded, Validation). A job that another console paused, cancelled or
+    // failed meanwhile stops with an error and its state is left as that console set it.
+    // Implementations run it beside, never in front of, the other calls.
     virtual QFuture<Result<MigrationJob>> runMigrationJob(qint64 id, int batchRows = 1000) = 0;
     virtual QFuture<Result<MigrationJob>> cancelMigrationJob(qint64 id) = 0;
     // Newest first.

@@ -47,6 +47,9 @@ private slots:
     void selectorErrorHasPosition();
     void refusals();
     void quotaBlocksTheJob();
+    void startRechecksTheTarget();
+    void deletedSourceIsRefused();
+    void cancelKeepsTheFailure();
     void runToFinished_data();
     void runToFinished();
     void cancelPausesAndRunResumes();
@@ -201,6 +204,67 @@ void TstPgMigration::quotaBlocksTheJob()
     QVERIFY2(job.error().message.contains(QStringLiteral("items limit")), qPrintable(job.error().message));
     QVERIFY2(job.error().message.contains(QStringLiteral("600 needed > 100")), qPrintable(job.error().message));
     QCOMPARE(q(QStringLiteral("SELECT count(*) FROM tenancy.migration_jobs")), QStringLiteral("0"));
+}
+
+void TstPgMigration::startRechecksTheTarget()
+{
+    auto s = store();
+    const Result<MigrationJob> created = await(s->createMigrationJob(request()));
+    QVERIFY(created);
+    // Days later the target's limit was lowered: starting refuses, nothing moves, the job waits.
+    QCOMPARE(m_db->exec(QStringLiteral("INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) "
+                                       "SELECT id, 'items', 100 FROM tenancy.tenants WHERE slug = 'tgt'")),
+             QString());
+    const Result<MigrationJob> blocked = await(s->runMigrationJob(created->id));
+    QVERIFY(!blocked);
+    QCOMPARE(blocked.error().kind, ErrorKind::QuotaExceeded);
+    QVERIFY2(blocked.error().message.contains(QStringLiteral("600 needed > 100")), qPrintable(blocked.error().message));
+    QCOMPARE(q(QStringLiteral("SELECT state || ' ' || moved_rows FROM tenancy.migration_jobs")), QStringLiteral("planned 0"));
+
+    // Raised again, but the target was suspended meanwhile: refused with the reason.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.quotas SET hard_limit = NULL WHERE resource = 'items'; "
+                                       "SELECT set_config('tenancy.reason', 'test', false); "
+                                       "UPDATE tenancy.tenants SET state = 'suspended' WHERE slug = 'tgt'")),
+             QString());
+    const Result<MigrationJob> inactive = await(s->runMigrationJob(created->id));
+    QVERIFY(!inactive);
+    QCOMPARE(inactive.error().kind, ErrorKind::Validation);
+    QVERIFY2(inactive.error().message.contains(QStringLiteral("is suspended")), qPrintable(inactive.error().message));
+
+    QCOMPARE(m_db->exec(QStringLiteral("SELECT set_config('tenancy.reason', 'test', false); "
+                                       "UPDATE tenancy.tenants SET state = 'active' WHERE slug = 'tgt'")),
+             QString());
+    const Result<MigrationJob> finished = await(s->runMigrationJob(created->id));
+    QVERIFY2(finished, qPrintable(finished.ok() ? QString() : finished.error().message));
+    QCOMPARE(finished->state, MigrationJob::State::Finished);
+    QCOMPARE(finished->movedRows, qint64(kMatching));
+}
+
+void TstPgMigration::deletedSourceIsRefused()
+{
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.guard_rails SET deletion_cap_percent = 100; "
+                                       "SELECT set_config('tenancy.reason', 'test', false); "
+                                       "UPDATE tenancy.tenants SET state = 'deleted' WHERE slug = 'src'")),
+             QString());
+    const Result<MigrationPlan> plan = await(store()->planMigration(request()));
+    QVERIFY(!plan);
+    QCOMPARE(plan.error().kind, ErrorKind::Validation);
+    QVERIFY2(plan.error().message.contains(QStringLiteral("\"src\" is deleted; restore it first")),
+             qPrintable(plan.error().message));
+}
+
+void TstPgMigration::cancelKeepsTheFailure()
+{
+    auto s = store();
+    const Result<MigrationJob> created = await(s->createMigrationJob(request()));
+    QVERIFY(created);
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.migration_jobs SET state = 'running'; "
+                                       "UPDATE tenancy.migration_jobs SET state = 'failed', error = 'disk full'")),
+             QString());
+    const Result<MigrationJob> cancelled = await(s->cancelMigrationJob(created->id));
+    QVERIFY(cancelled);
+    QCOMPARE(cancelled->state, MigrationJob::State::Cancelled);
+    QCOMPARE(cancelled->error, QStringLiteral("disk full"));
 }
 
 void TstPgMigration::runToFinished_data()
