@@ -151,6 +151,10 @@ MainWindow::MainWindow(StoreFactory factory, UsageSourceFactory usageSourceFacto
 
 MainWindow::~MainWindow()
 {
+    // A wizard running a job pauses it (after the current batch) before the store goes, so
+    // closing the console never waits for a whole job.
+    for (const QPointer<MigrationWizard> &wizard : std::as_const(m_wizards))
+        delete wizard.data();
     // The model talks to the store: it goes first.
     m_tree->setModel(nullptr);
     delete m_model;

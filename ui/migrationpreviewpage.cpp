@@ -100,6 +100,9 @@ void MigrationPreviewPage::cleanupPage()
 {
     m_model->cancel();
     m_error->hide();
+    // Back while "Start Move" creates the job: the job that arrives is cancelled, not run.
+    if (m_creating)
+        m_abandoned = true;
 }
 
 void MigrationPreviewPage::load()
@@ -129,6 +132,7 @@ void MigrationPreviewPage::createJob()
     if (m_creating || !m_wizard->store())
         return;
     m_creating = true;
+    m_abandoned = false;
     m_busy->show();
     m_refresh->setEnabled(false);
     Q_EMIT completeChanged();
@@ -137,6 +141,12 @@ void MigrationPreviewPage::createJob()
                         m_creating = false;
                         m_busy->hide();
                         m_refresh->setEnabled(true);
+                        if (m_abandoned) {
+                            m_abandoned = false;
+                            if (result.ok() && m_wizard->store())
+                                m_wizard->store()->cancelMigrationJob(result.value().id);
+                            return;
+                        }
                         if (!result.ok()) {
                             Q_EMIT completeChanged();
                             showError(tr("The job was not created."), result.error());

@@ -54,6 +54,7 @@ private:
     QPushButton *m_refresh = nullptr;
     QTableView *m_sample = nullptr;
     bool m_creating = false;
+    bool m_abandoned = false; // Back was pressed while the job was being created
 };
 
 } // namespace tc::ui

@@ -51,7 +51,7 @@ QLabel *valueLabel(const QString &name, QWidget *parent)
 MigrationRunPage::MigrationRunPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Moving"));
-    setButtonText(QWizard::NextButton, tr("&Report >"));
+    setButtonText(QWizard::NextButton, tr("Re&port >"));
 
     m_runner = new MigrationRunner(wizard->store(), this);
 

@@ -111,7 +111,7 @@ MigrationSelectorPage::MigrationSelectorPage(MigrationWizard *wizard) : QWizardP
     connect(m_remove, &QPushButton::clicked, this, &MigrationSelectorPage::removeConditions);
     connect(m_everything, &QRadioButton::toggled, this, &MigrationSelectorPage::updateMode);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_remove->setEnabled(m_matching->isChecked() && m_view->selectionModel()->hasSelection()); });
+            [this] { m_remove->setEnabled(m_matching->isChecked() && m_rowsUsable && m_view->selectionModel()->hasSelection()); });
 
     setTabOrder(m_everything, m_matching);
     setTabOrder(m_matching, m_view);
@@ -209,8 +209,7 @@ void MigrationSelectorPage::parseJson()
     m_syncing = true;
     const bool shown = m_rows->setJson(m_canonical, &why);
     m_syncing = false;
-    m_view->setEnabled(shown && m_matching->isChecked());
-    m_add->setEnabled(shown && m_matching->isChecked());
+    m_rowsUsable = shown;
     m_rowsNote->setText(shown ? QString() : tr("The conditions can't show this selector (%1); edit it as JSON.").arg(why));
     m_rowsNote->setVisible(!shown);
     updateMode();
@@ -239,10 +238,9 @@ void MigrationSelectorPage::removeConditions()
 void MigrationSelectorPage::updateMode()
 {
     const bool matching = m_matching->isChecked();
-    const bool rowsUsable = !m_rowsNote->isVisible();
-    m_view->setEnabled(matching && rowsUsable);
-    m_add->setEnabled(matching && rowsUsable);
-    m_remove->setEnabled(matching && rowsUsable && m_view->selectionModel()->hasSelection());
+    m_view->setEnabled(matching && m_rowsUsable);
+    m_add->setEnabled(matching && m_rowsUsable);
+    m_remove->setEnabled(matching && m_rowsUsable && m_view->selectionModel()->hasSelection());
     m_json->setEnabled(matching);
     if (!matching) {
         const MigrationDraft &draft = m_wizard->draft();

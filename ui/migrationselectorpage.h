@@ -61,6 +61,7 @@ private:
     QTimer m_parseTimer;
     bool m_syncing = false;  // one side is being rewritten from the other
     bool m_jsonValid = true;
+    bool m_rowsUsable = true; // the rows can show the selector (no $or)
     bool m_matchesAll = true;
     QString m_canonical = QStringLiteral("{}");
 };

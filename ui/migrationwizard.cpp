@@ -55,7 +55,7 @@ void MigrationWizard::setSource(const TenantMatch &source, bool wholeTenant)
         setWindowTitle(tr("Merge Data of %1").arg(source.tenant.slug));
     // The source is chosen: go on to the target once shown, so Back still leads to the source.
     QTimer::singleShot(0, this, [this] {
-        if (currentId() == SourcePage && m_draft.source)
+        if (currentId() == SourcePage && m_draft.source && currentPage()->isComplete())
             next();
     });
 }
