@@ -610,6 +610,13 @@ int MigrateCommands::drive(PgStore &store, const MigrationJob &job, int batchRow
                                                                      "anything; run \"tenantctl migrate resume %1\" to "
                                                                      "start it.")
                                                           .arg(id)});
+    if (j.state == MigrationJob::State::Cancelled)
+        return m_app.fail(Error{ErrorKind::Cancelled,
+                                QStringLiteral("Migration job %1 was cancelled meanwhile: %2 of %3 moved; the rest stay in "
+                                               "the source (plan a new job to move them).")
+                                    .arg(id)
+                                    .arg(j.movedRows)
+                                    .arg(memories(j.plannedRows))});
     const QString how = j.state == MigrationJob::State::Paused ? QStringLiteral("paused")
                                                               : QStringLiteral("stopped (%1)").arg(migrationStateKey(j.state));
     return m_app.fail(Error{ErrorKind::Cancelled,
