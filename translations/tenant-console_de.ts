@@ -66,6 +66,147 @@
     </message>
 </context>
 <context>
+    <name>tc::MigrationJobsModel</name>
+    <message>
+        <source>Planned</source>
+        <extracomment>A migration job&apos;s state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <extracomment>A migration job&apos;s state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <extracomment>A migration job&apos;s state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>A migration job&apos;s state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>A migration job&apos;s state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <extracomment>A migration job&apos;s state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (%3%)</source>
+        <extracomment>Migration progress, e.g. &quot;12,345 of 1,000,000 rows (1.2%)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector: %1
+%2, %3</source>
+        <extracomment>A migration job&apos;s selector (JSON) and options</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ids preserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new ids in the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 planned</source>
+        <extracomment>Bytes moved of the planned bytes, e.g. &quot;of 1.2 GB planned&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows the target already holds with the same id; they stay in the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <extracomment>Column of the migration jobs: the job&apos;s number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::MigrationPreviewModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tc::QuotaTableModel</name>
     <message>
         <source>Set %1 to %2</source>
@@ -209,6 +350,121 @@
     </message>
     <message>
         <source>Soft alert thresholds, in percent of the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::SelectorRowsModel</name>
+    <message>
+        <source>This condition is longer than a selector may be (%1 KiB): shorten its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number %1 is too long: use at most %2 digits and an exponent between -%3 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts with a quote but is not one complete quoted text: end it with &quot; and write \&quot; for a quote inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the field to match, such as department or project.code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 is nested too deep: use at most %2 names separated by dots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 has an empty name between dots: remove the extra dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field name %1 is longer than %2 characters: shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space or invisible character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 contains %2: field names may only use the letters A-Z and a-z, digits, &apos;_&apos; and &apos;-&apos;, with a dot between nested names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>greater than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the value to compare with (write &quot;&quot; to match an empty text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can&apos;t compare with null: enter a number, a text, true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the values to match, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list has %1 values; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list has an empty value: remove the extra comma (write &quot;&quot; to match an empty text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write true (the field must be present) or false (it must be missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selector is not valid %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selector uses $or, which the rows can&apos;t show (they are all required together): edit it as JSON text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -873,6 +1129,25 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a Prometheus metric name: use letters, digits, _ and : only, not starting with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::IdMapExport</name>
+    <message>
+        <source>Export Id Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping of job #%1 could not be read. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be written: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1551,15 +1826,650 @@
         <source>The usage history settings of this profile are not usable; usage history comes from the database.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Migration Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration &amp;Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data migration jobs of every console: progress, resume, cancel (Ctrl+Shift+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the data migration jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationJobsPanel</name>
+    <message>
+        <source>&amp;New Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move data of the selected tenant to another tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on after the job&apos;s last committed batch, in a window of this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the job for good; rows already moved stay moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Id Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the old → new ids of a job that gave rows new ids, as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the jobs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown as running: if the console that ran it was closed or killed, resume it here. Two consoles running one job take turns batch by batch; nothing moves twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job to see what it moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 moves the rows of %2 matching %3 into %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The jobs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jobs · read at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job #%1 (%2 → %3)? The %4 rows already moved stay in %3; the others stay in %2. A cancelled job can&apos;t be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationOptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the rows arrive in the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the rows&apos; ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the rows&apos; &amp;metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per transaction. Larger batches move faster; smaller ones hold locks for less time and lose less work to an interruption (nothing is ever lost: the job resumes after the last committed batch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>References to these rows elsewhere stay valid. A row whose id the target already holds is skipped: it stays in the source and the report counts it. Unchecked, the moved rows get new ids and the job keeps the mapping from old to new ids, exported from the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchecked, the rows arrive with empty metadata ({}); the content always moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationPreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the move would do now. Nothing has changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count again (after raising the target&apos;s limits, or when the source changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows that would move:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was not created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the rows of %1 that would move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No rows of %1 match.&lt;/b&gt; Go back and change what to move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 rows (%2)&lt;/b&gt; would move from &lt;b&gt;%3&lt;/b&gt; to &lt;b&gt;%4&lt;/b&gt;%5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with new ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exceeds the limit by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits (%1 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise %1&apos;s limits first (its Quotas tab, or tenantctl quota set), then Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationReportPage</name>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Id Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the old → new id of every moved row as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 rows&lt;/b&gt; (%2) from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows whose id %2 already holds; they stay in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows at the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s (%2 to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new ids; the mapping is kept with the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationRunPage</name>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;port &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop for good: rows already moved stay moved, the rest stay in the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each batch is committed on its own. Closing this window pauses the move after the current batch; resume it from the Jobs panel of any console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch after batch, each committed on its own; nothing moves twice and nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &lt;b&gt;#%1&lt;/b&gt;: rows of &lt;b&gt;%2&lt;/b&gt; into &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job #%1? The %2 rows already moved stay in %3; the others stay in %4. A cancelled job can&apos;t be resumed: moving the rest takes a new job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 skipped (id already in the target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows/s · %2/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running, batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Resume goes on after the last committed batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Rows already moved stay moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed. Fix the cause, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; resume later from here or the Jobs panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on after the last committed batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationSelectorPage</name>
+    <message>
+        <source>What to Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move everything, or only the rows whose metadata match conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only the rows whose metadata match all of these conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field: a metadata key, dots for nested keys (project.code). Value: text, a number, true, false or null; &quot;quotes&quot; keep a number as text. &quot;is one of&quot; takes a comma-separated list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector as &amp;JSON (edit either side):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{&quot;department&quot;: &quot;marketing&quot;, &quot;date&quot;: {&quot;$gt&quot;: &quot;2023-01-01&quot;}}
+Operators: $eq $ne $gt $gte $lt $lte $in $exists, and $and / $or lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Everything: merge all of %1&apos;s data into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON is not a valid selector %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conditions can&apos;t show this selector (%1); edit it as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row of %1 moves, whatever its metadata. %1 itself and its sub-tenants stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one condition, or choose Everything to move all rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview (next) counts the matching rows exactly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationSourcePage</name>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the tenant whose data moves. Its sub-tenants&apos; data stays where it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by slug or name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted and its data purged: there is nothing to move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is deleted: restore it first to move its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move data out of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationTargetPage</name>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the tenant that receives the data. Only an active tenant can receive rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by slug or name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the source: choose a different tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is suspended and takes no writes: resume it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is archived and takes no writes: restore it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is deleted: it can&apos;t receive data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move data from &lt;b&gt;%1&lt;/b&gt; into &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationTenantPage</name>
+    <message>
+        <source>Nothing chosen yet: search above and pick a tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tc::ui::MigrationWizard</name>
+    <message>
+        <source>Move Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge Data of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration Job #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the Move?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #%1 is still moving rows. Close this window and pause the job after its current batch? Resume it from the Jobs panel of any console.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tc::ui::MoveTenantDialog</name>
     <message>
         <source>Move %1 To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the new parent of &lt;b&gt;%1&lt;/b&gt;. Its whole subtree moves with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1592,6 +2502,10 @@
     </message>
     <message>
         <source>The move was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the new parent of &lt;b&gt;%1&lt;/b&gt;. Its whole subtree moves with it, and all of their data: rows belong to their tenant, wherever it sits in the hierarchy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2331,6 +3245,34 @@
     </message>
     <message>
         <source>View › Show Deleted lists them for restoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected tenant&apos;s rows that match a selector into another tenant, as a resumable job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge Data Into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move all of the selected tenant&apos;s rows into another tenant, as a resumable job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected tenant&apos;s rows matching a selector into another tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move all of the selected tenant&apos;s rows into another tenant — not available: this login is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move all of the selected tenant&apos;s rows into another tenant</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

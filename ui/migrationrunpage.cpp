@@ -117,6 +117,7 @@ MigrationRunPage::MigrationRunPage(MigrationWizard *wizard) : QWizardPage(wizard
 void MigrationRunPage::initializePage()
 {
     const MigrationJob &job = m_wizard->job();
+    setSubTitle(tr("Batch after batch, each committed on its own; nothing moves twice and nothing is lost."));
     m_heading->setText(tr("Job <b>#%1</b>: rows of <b>%2</b> into <b>%3</b>.")
                            .arg(job.id)
                            .arg(job.sourceSlug.toHtmlEscaped(), job.targetSlug.toHtmlEscaped()));

@@ -655,7 +655,8 @@ void TstTenantActions::contextMenuHasTheActions()
     }
     QCOMPARE(texts, QStringList({QStringLiteral("&New Tenant…"), QStringLiteral("New &Sub-tenant…"), QStringLiteral("&Rename…"),
                                  QStringLiteral("&Edit Tenant…"), QStringLiteral("&Move To…"),
-                                 QStringLiteral("Apply Tier / &Bulk Quotas…"), QStringLiteral("&Lifecycle")}));
+                                 QStringLiteral("Apply Tier / &Bulk Quotas…"), QStringLiteral("Move &Data…"),
+                                 QStringLiteral("Mer&ge Data Into…"), QStringLiteral("&Lifecycle")}));
     QMenu *lifecycle = menu->actions().constLast()->menu();
     QVERIFY(lifecycle);
     texts.clear();
