@@ -1918,10 +1918,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 jobs · read at %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel Job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1931,6 +1927,10 @@
     </message>
     <message>
         <source>Job #%1 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs: %1 · read at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QDateTime>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -133,7 +134,11 @@ void MigrationJobsPanel::setStore(TenantStore *store, bool canWrite)
         header->resizeSection(MigrationJobsModel::SkippedColumn, unit * 10);
         header->resizeSection(MigrationJobsModel::BytesColumn, unit * 11);
         header->resizeSection(MigrationJobsModel::CreatedByColumn, unit * 18);
-        header->resizeSection(MigrationJobsModel::CreatedColumn, unit * 22);
+        // Dates in the locale's short format, whole.
+        const int dateWidth = fontMetrics().horizontalAdvance(
+                                  QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat))
+            + unit * 3;
+        header->resizeSection(MigrationJobsModel::CreatedColumn, dateWidth);
         header->setStretchLastSection(true);
         connect(m_model, &MigrationJobsModel::loadingChanged, this, &MigrationJobsPanel::updateStatus);
         connect(m_model, &MigrationJobsModel::loaded, this, &MigrationJobsPanel::updateStatus);
@@ -223,7 +228,7 @@ void MigrationJobsPanel::updateStatus()
         m_status->setText(tr("Loading…"));
         return;
     }
-    m_status->setText(tr("%1 jobs · read at %2")
+    m_status->setText(tr("Jobs: %1 · read at %2")
                           .arg(QLocale().toString(m_model->rowCount()),
                                QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
 }
