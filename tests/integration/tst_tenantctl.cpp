@@ -5,6 +5,7 @@
 
 #include "models/store/schemamigrator.h"
 #include "models/store/tiercatalog.h"
+#include "tests/support/ctlrun.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QFileInfo>
@@ -19,43 +20,15 @@
 
 #include <signal.h>
 
+using tc::test::CtlRun;
 using tc::test::PgTestDatabase;
+using tc::test::cleanEnvironment;
 
 namespace {
 
 constexpr int kRunTimeoutMs = 120'000;
 // Bad input must be refused at once; far longer than that means tenantctl hangs.
 constexpr int kBadInputTimeoutMs = 30'000;
-
-struct CtlRun
-{
-    bool finished = false;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-    bool exitedNormally() const { return finished && status == QProcess::NormalExit; }
-    QString summary() const
-    {
-        return QStringLiteral("finished: %1, exit code: %2\nstdout: %3\nstderr: %4")
-            .arg(finished ? QStringLiteral("yes") : QStringLiteral("no"))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-// The libpq environment must not leak in from the shell that runs the tests.
-QProcessEnvironment cleanEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : env.keys()) {
-        if (key.startsWith(QLatin1String("PG")))
-            env.remove(key);
-    }
-    return env;
-}
 
 QString conninfoValue(const QString &conninfo, const QString &key)
 {

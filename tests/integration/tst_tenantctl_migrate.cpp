@@ -6,6 +6,7 @@
 // resumed, SIGTERM pausing a job, concurrent writes to the source during a move, cancel,
 // status and the audit trail of the jobs tenantctl ran. Each test uses tenants of its own.
 
+#include "tests/support/ctlrun.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QElapsedTimer>
@@ -25,7 +26,9 @@
 
 #include <signal.h>
 
+using tc::test::CtlRun;
 using tc::test::PgTestDatabase;
+using tc::test::cleanEnvironment;
 
 namespace {
 
@@ -50,34 +53,6 @@ int matchingOf(int n)
     for (int i = 1; i <= n; ++i)
         expected += (i % 5 < 3 && 1 + i % 9 >= 2) ? 1 : 0;
     return expected;
-}
-
-struct CtlRun
-{
-    bool finished = false;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    bool exitedNormally() const { return finished && status == QProcess::NormalExit; }
-    QString summary() const
-    {
-        return QStringLiteral("finished: %1, exit code: %2\nstdout: %3\nstderr: %4")
-            .arg(finished ? QStringLiteral("yes") : QStringLiteral("no"))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-QProcessEnvironment cleanEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : env.keys()) {
-        if (key.startsWith(QLatin1String("PG")))
-            env.remove(key);
-    }
-    return env;
 }
 
 QJsonValue parse(const QString &text)
