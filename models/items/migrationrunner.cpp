@@ -263,7 +263,11 @@ void MigrationRunner::settle(const Result<MigrationJob> &job, const std::optiona
     }
     takeJob(job.value());
     const State state = job->state;
-    if (stoppedQuietly(state)) {
+    // Refused at the start (the target's limits or state as they are now): the job stays as
+    // it was, paused too, and the reason is shown.
+    const bool refusedAtStart = runError && (runError->kind == ErrorKind::QuotaExceeded
+                                             || runError->kind == ErrorKind::Validation);
+    if (stoppedQuietly(state) && !(refusedAtStart && state == State::Paused)) {
         m_error.reset();
     } else if (state == State::Failed) {
         // A paused run's own error was dropped with its result: the job row keeps the text.

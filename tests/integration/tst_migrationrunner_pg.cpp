@@ -48,6 +48,7 @@ private slots:
     void cancelNotRunning();
     void cancelledByAnotherConsole();
     void cancelledJobIsRefused();
+    void resumeRefusedByTheLimitSaysWhy();
     void targetSuspendedMidRun();
 
 private:
@@ -393,6 +394,28 @@ void TstMigrationRunnerPg::cancelledJobIsRefused()
     QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 2, kTimeout);
     QVERIFY(runner.error());
     QCOMPARE(runner.error()->kind, ErrorKind::NotFound);
+}
+
+void TstMigrationRunnerPg::resumeRefusedByTheLimitSaysWhy()
+{
+    auto s = store();
+    const MigrationJob created = createJob(*s);
+    QVERIFY(created.id > 0);
+    // Paused earlier; the target's limit was lowered since.
+    QCOMPARE(m_db->exec(QStringLiteral("UPDATE tenancy.migration_jobs SET state = 'running'; "
+                                       "UPDATE tenancy.migration_jobs SET state = 'paused'; "
+                                       "INSERT INTO tenancy.quotas (tenant_id, resource, hard_limit) "
+                                       "SELECT id, 'items', 100 FROM tenancy.tenants WHERE slug = 'tgt'")),
+             QString());
+    MigrationRunner runner(s.get());
+    QSignalSpy stopped(&runner, &MigrationRunner::stopped);
+    QVERIFY(runner.start(created.id));
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, kTimeout);
+    // Still paused, and the runner says why it did not go on (not a quiet pause).
+    QCOMPARE(runner.job().state, MigrationJob::State::Paused);
+    QVERIFY(runner.error());
+    QCOMPARE(runner.error()->kind, ErrorKind::QuotaExceeded);
+    QCOMPARE(count(QStringLiteral("src")), QString::number(kRows));
 }
 
 void TstMigrationRunnerPg::targetSuspendedMidRun()
