@@ -1,15 +1,13 @@
 #include "models/items/lifecyclehistorymodel.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 #include "models/items/tenanttreemodel.h"
 
 #include "models/store/tenantstore.h"
 
-#include <QLoggingCategory>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcHistoryModel, "tenant.items")
 
 namespace tc {
 
@@ -74,7 +72,7 @@ void LifecycleHistoryModel::load()
     detail::deliver(m_store->lifecycleHistory(m_tenant), this,
                     [this, generation](const Result<QList<LifecycleEvent>> &result) {
                         if (generation != m_generation) {
-                            qCDebug(lcHistoryModel) << "dropping the history of a tenant no longer shown";
+                            qCDebug(lcItems) << "dropping the history of a tenant no longer shown";
                             return;
                         }
                         setLoading(false);

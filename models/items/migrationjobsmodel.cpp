@@ -1,18 +1,16 @@
 #include "models/items/migrationjobsmodel.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 
 #include "models/domain/resourceunit.h"
 #include "models/store/tenantstore.h"
 
 #include <QLocale>
 #include <QSet>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcMigrationJobs, "tenant.items")
 
 namespace tc {
 
@@ -136,7 +134,7 @@ void MigrationJobsModel::load()
     m_pending = m_store->migrationJobs();
     detail::deliver(m_pending, this, [this, generation](const Result<QList<MigrationJob>> &result) {
         if (generation != m_generation) {
-            qCDebug(lcMigrationJobs) << "dropping migration jobs of an earlier read";
+            qCDebug(lcItems) << "dropping migration jobs of an earlier read";
             return;
         }
         m_pending = {};

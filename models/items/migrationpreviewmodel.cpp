@@ -2,12 +2,10 @@
 
 #include "models/domain/resourceunit.h"
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 #include "models/store/tenantstore.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcPreviewModel, "tenant.items")
 
 namespace tc {
 
@@ -78,7 +76,7 @@ void MigrationPreviewModel::load(const MigrationRequest &request)
     m_pending = m_store->planMigration(request);
     detail::deliver(m_pending, this, [this, generation](const Result<MigrationPlan> &result) {
         if (generation != m_generation) {
-            qCDebug(lcPreviewModel) << "dropping the plan of a migration request no longer shown";
+            qCDebug(lcItems) << "dropping the plan of a migration request no longer shown";
             return;
         }
         m_pending = {};

@@ -1,17 +1,15 @@
 #include "models/items/migrationrunner.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 
 #include "models/store/tenantstore.h"
 
 #include <QFutureWatcher>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcMigrationRunner, "tenant.items")
 
 namespace tc {
 
@@ -177,7 +175,7 @@ void MigrationRunner::refresh()
             return;
         if (!result.ok()) {
             // The run's own result decides; the next read may well succeed.
-            qCDebug(lcMigrationRunner) << "reading migration job" << m_job.id << "failed:" << result.error().message;
+            qCDebug(lcItems) << "reading migration job" << m_job.id << "failed:" << result.error().message;
             return;
         }
         takeJob(result.value());

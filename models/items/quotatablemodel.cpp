@@ -2,17 +2,15 @@
 
 #include "models/domain/resourceunit.h"
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 #include "models/store/tenantstore.h"
 #include "models/store/tiercatalog.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
-#include <QLoggingCategory>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcQuotaModel, "tenant.items")
 
 namespace tc {
 
@@ -519,7 +517,7 @@ void QuotaTableModel::load()
     const QUuid tenant = m_tenant;
     detail::deliver(m_store->quotas(tenant), this, [this, serial](const Result<QList<Quota>> &result) {
         if (serial != m_serial) {
-            qCDebug(lcQuotaModel) << "dropping quotas of a tenant no longer shown";
+            qCDebug(lcItems) << "dropping quotas of a tenant no longer shown";
             return;
         }
         setLoadInFlight(false);

@@ -1,6 +1,7 @@
 #include "models/items/tenanttreemodel.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 
 #include "models/domain/resourceunit.h"
 #include "models/store/tenantstore.h"
@@ -8,13 +9,10 @@
 #include <QDataStream>
 #include <QFont>
 #include <QIODevice>
-#include <QLoggingCategory>
 #include <QMimeData>
 
 #include <algorithm>
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcItems, "tenant.items")
 
 namespace tc {
 

@@ -1,6 +1,7 @@
 #include "models/items/topconsumersmodel.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 #include "models/items/tenanttreemodel.h"
 
 #include "models/domain/resourceunit.h"
@@ -8,12 +9,9 @@
 #include "models/store/tenantstore.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
 
 #include <cmath>
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcTopConsumers, "tenant.items")
 
 namespace tc {
 
@@ -201,7 +199,7 @@ void TopConsumersModel::load()
     m_pending = m_store->topConsumers(m_query);
     detail::deliver(m_pending, this, [this, generation](const Result<QList<TopConsumer>> &result) {
         if (generation != m_generation) {
-            qCDebug(lcTopConsumers) << "dropping top consumers of an earlier read";
+            qCDebug(lcItems) << "dropping top consumers of an earlier read";
             return;
         }
         m_pending = {};

@@ -1,17 +1,15 @@
 #include "models/items/usagebreakdownmodel.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 
 #include "models/domain/resourceunit.h"
 #include "models/store/tenantstore.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcUsageBreakdown, "tenant.items")
 
 namespace tc {
 
@@ -66,7 +64,7 @@ void UsageBreakdownModel::load(const UsageBreakdownQuery &query)
     m_pending = m_store->usageBreakdown(query);
     detail::deliver(m_pending, this, [this, generation](const Result<UsageBreakdown> &result) {
         if (generation != m_generation) {
-            qCDebug(lcUsageBreakdown) << "dropping the breakdown of a query no longer shown";
+            qCDebug(lcItems) << "dropping the breakdown of a query no longer shown";
             return;
         }
         m_pending = {};

@@ -1,6 +1,7 @@
 #include "models/items/usageseriesmodel.h"
 
 #include "models/items/deliver.h"
+#include "models/items/itemslog_p.h"
 
 #include "models/domain/resourceunit.h"
 #include "models/domain/tenant.h"
@@ -8,13 +9,10 @@
 #include "models/store/usagesource.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcUsageSeries, "tenant.items")
 
 namespace tc {
 
@@ -129,7 +127,7 @@ void UsageSeriesModel::onSourceDestroyed()
     // Its rows came from a source that is gone: the database's are another view.
     m_sourceDestroyed = {};
     m_source = nullptr;
-    qCDebug(lcUsageSeries) << "usage source destroyed: back to the database";
+    qCDebug(lcItems) << "usage source destroyed: back to the database";
     changeView();
 }
 
@@ -402,7 +400,7 @@ void UsageSeriesModel::finishIfComplete()
         m_bucketSeconds = m_query.bucketSeconds;
         endResetModel();
     } else {
-        qCDebug(lcUsageSeries) << "usage unchanged since the last load";
+        qCDebug(lcItems) << "usage unchanged since the last load";
     }
     m_hasData = true;
     m_error.reset();
@@ -418,7 +416,7 @@ void UsageSeriesModel::finishLimits(const Result<QList<Quota>> &quotas)
     if (!quotas.ok()) {
         // Not worth a Failed over rows that are still right but for a limit: the next poll
         // reads the quota list again and reports what is wrong.
-        qCWarning(lcUsageSeries) << "re-reading the limits failed:" << quotas.error().message;
+        qCWarning(lcItems) << "re-reading the limits failed:" << quotas.error().message;
         setLoading(false);
         Q_EMIT loaded();
         return;
@@ -441,7 +439,7 @@ void UsageSeriesModel::finishLimits(const Result<QList<Quota>> &quotas)
             m_series[i].quota = metered[i];
         endResetModel();
     } else {
-        qCDebug(lcUsageSeries) << "limits unchanged";
+        qCDebug(lcItems) << "limits unchanged";
     }
     setLoading(false);
     Q_EMIT loaded();
@@ -488,7 +486,7 @@ void UsageSeriesModel::followUpStaleLimits()
 
 void UsageSeriesModel::fail(const Error &error)
 {
-    qCDebug(lcUsageSeries) << "usage load failed:" << error.message;
+    qCDebug(lcItems) << "usage load failed:" << error.message;
     // A refresh of the view shown keeps its rows (the chart shows them with the error); the
     // rows of another view were cleared when it changed.
     if (!m_hasData) {
