@@ -120,14 +120,7 @@ MainWindow::MainWindow(StoreFactory factory, UsageSourceFactory usageSourceFacto
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
     m_jobsDock->hide();
     connect(m_jobsPanel, &MigrationJobsPanel::newMigrationRequested, this, [this] {
-        const QModelIndex current = m_tree->view()->currentIndex();
-        TenantMatch source;
-        if (m_model && current.isValid()) {
-            source.tenant = m_model->tenantAt(current);
-            for (QModelIndex up = current.parent(); up.isValid(); up = up.parent())
-                source.ancestors.prepend(m_model->tenantAt(up));
-        }
-        openMigrationWizard(source, false);
+        openMigrationWizard(m_model ? m_model->matchAt(m_tree->view()->currentIndex()) : TenantMatch{}, false);
     });
     connect(m_jobsPanel, &MigrationJobsPanel::resumeRequested, this, &MainWindow::resumeMigration);
     connect(m_jobsPanel, &MigrationJobsPanel::statusMessage, this,

@@ -628,11 +628,7 @@ void TenantActions::requestMigration(bool wholeTenant)
     const QModelIndex selected = singleSelection();
     if (!m_store || !selected.isValid())
         return;
-    TenantMatch source;
-    source.tenant = m_model->tenantAt(selected);
-    for (QModelIndex up = selected.parent(); up.isValid(); up = up.parent())
-        source.ancestors.prepend(m_model->tenantAt(up));
-    Q_EMIT migrationRequested(source, wholeTenant);
+    Q_EMIT migrationRequested(m_model->matchAt(selected), wholeTenant);
 }
 
 void TenantActions::bulkQuotas()

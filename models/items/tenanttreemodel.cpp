@@ -211,6 +211,17 @@ Tenant TenantTreeModel::tenantAt(const QModelIndex &index) const
     return nodeFor(index)->tenant;
 }
 
+TenantMatch TenantTreeModel::matchAt(const QModelIndex &index) const
+{
+    TenantMatch match;
+    if (!index.isValid())
+        return match;
+    match.tenant = tenantAt(index);
+    for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+        match.ancestors.prepend(tenantAt(up));
+    return match;
+}
+
 QModelIndex TenantTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (column < 0 || column >= ColumnCount || row < 0 || (parent.isValid() && parent.column() != 0))

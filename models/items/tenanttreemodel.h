@@ -81,6 +81,9 @@ public:
     bool isLoading() const { return m_pendingLoads > 0 || m_refreshTimer.isActive(); }
     QModelIndex indexOf(const QUuid &id, int column = 0) const;
     Tenant tenantAt(const QModelIndex &index) const;
+    // The tenant with its ancestors as the tree holds them (top level first), as a search
+    // would return it; an empty match for an invalid index.
+    TenantMatch matchAt(const QModelIndex &index) const;
 
     // Read-only (an auditor's session): rows can't be dragged and nothing can be dropped.
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
