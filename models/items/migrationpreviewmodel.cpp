@@ -58,12 +58,7 @@ void MigrationPreviewModel::load(const MigrationRequest &request)
     ++m_generation;
     m_pending.cancel();
     m_pending = {};
-    if (!m_plan.sample.isEmpty()) {
-        beginResetModel();
-        m_plan = {};
-        endResetModel();
-    }
-    m_plan = {};
+    dropPlan();
     m_request = request;
     m_error.reset();
     if (!m_store) {
@@ -86,11 +81,16 @@ void MigrationPreviewModel::load(const MigrationRequest &request)
             return;
         }
         const MigrationPlan &plan = result.value();
+        QStringList metadata;
+        metadata.reserve(plan.sample.size());
+        for (const MemorySample &sample : plan.sample)
+            metadata.append(compactJson(sample.metadataJson));
         if (plan.sample.isEmpty()) {
             m_plan = plan;
         } else {
             beginInsertRows({}, 0, int(plan.sample.size()) - 1);
             m_plan = plan;
+            m_metadata = std::move(metadata);
             endInsertRows();
         }
         setStatus(Status::Ready);
@@ -102,14 +102,20 @@ void MigrationPreviewModel::cancel()
     ++m_generation;
     m_pending.cancel();
     m_pending = {};
+    dropPlan();
+    m_error.reset();
+    setStatus(Status::Idle);
+}
+
+void MigrationPreviewModel::dropPlan()
+{
     if (!m_plan.sample.isEmpty()) {
         beginResetModel();
         m_plan = {};
+        m_metadata.clear();
         endResetModel();
     }
     m_plan = {};
-    m_error.reset();
-    setStatus(Status::Idle);
 }
 
 void MigrationPreviewModel::clear()
@@ -166,7 +172,7 @@ QVariant MigrationPreviewModel::data(const QModelIndex &index, int role) const
     case MetadataColumn: {
         if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
             return {};
-        const QString compact = compactJson(s.metadataJson);
+        const QString &compact = m_metadata.at(index.row());
         if (role == Qt::DisplayRole && compact.size() > kMetadataDisplayChars)
             return compact.left(kMetadataDisplayChars - 1) + QChar(0x2026);
         return compact;

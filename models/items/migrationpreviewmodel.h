@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QFuture>
 #include <QPointer>
+#include <QStringList>
 
 #include <optional>
 
@@ -60,10 +61,12 @@ Q_SIGNALS:
 
 private:
     void setStatus(Status status);
+    void dropPlan();
 
     QPointer<TenantStore> m_store;
     MigrationRequest m_request;
     MigrationPlan m_plan;
+    QStringList m_metadata; // the sample's metadata without blanks, made once per plan
     std::optional<Error> m_error;
     Status m_status = Status::Idle;
     quint64 m_generation = 0;
