@@ -88,6 +88,13 @@ QString usageErrorText(const Error &error, bool fromPrometheus)
     return error.message.isEmpty() ? lead : lead + u'\n' + error.message;
 }
 
+QString errorSummary(const Error &error)
+{
+    if (error.kind == ErrorKind::Validation || error.kind == ErrorKind::QuotaExceeded)
+        return errorText(error);
+    return errorTitle(error) + QStringLiteral(". ") + errorText(error);
+}
+
 QString errorBannerStyle()
 {
     return QStringLiteral("QLabel { color: palette(bright-text); background: #b3261e; border-radius: 4px; padding: 6px; }");

@@ -256,8 +256,7 @@ void MigrationJobsPanel::cancelSelected()
         return;
     detail::deliver(m_store->cancelMigrationJob(job.id), this, [this](const Result<MigrationJob> &result) {
         if (!result.ok()) {
-            QMessageBox::warning(this, tr("Cancel Job"), result.error().message.isEmpty() ? errorText(result.error())
-                                                                                        : result.error().message);
+            QMessageBox::warning(this, tr("Cancel Job"), errorSummary(result.error()));
             return;
         }
         updateJob(result.value());

@@ -234,10 +234,7 @@ void MigrationPreviewPage::showQuota()
 
 void MigrationPreviewPage::showError(const QString &lead, const Error &error)
 {
-    const QString text = error.kind == ErrorKind::Validation || error.kind == ErrorKind::QuotaExceeded
-        ? error.message
-        : errorTitle(error) + QStringLiteral(". ") + errorText(error);
-    m_error->setText(QStringLiteral("<b>%1</b> %2").arg(lead.toHtmlEscaped(), text.toHtmlEscaped()));
+    m_error->setText(QStringLiteral("<b>%1</b> %2").arg(lead.toHtmlEscaped(), errorSummary(error).toHtmlEscaped()));
     m_error->setToolTip(error.detail);
     m_error->show();
 }

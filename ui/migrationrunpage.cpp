@@ -230,9 +230,7 @@ void MigrationRunPage::onStopped()
     showProgress();
     const MigrationJob &job = m_runner->job();
     if (const std::optional<Error> error = m_runner->error()) {
-        const QString text = error->kind == ErrorKind::Validation ? error->message
-                                                                   : errorTitle(*error) + QStringLiteral(". ") + errorText(*error);
-        m_error->setText(tr("The move stopped: %1").arg(text));
+        m_error->setText(tr("The move stopped: %1").arg(errorSummary(*error)));
         m_error->setToolTip(error->detail);
         m_error->show();
     }
