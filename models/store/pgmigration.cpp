@@ -81,7 +81,8 @@ struct Planned
     QString targetSlug;
 };
 
-Result<Planned> makePlan(pqxx::transaction_base &tx, const MigrationRequest &request)
+// `withSample`: also the first rows (the preview); a start's re-check needs only the totals.
+Result<Planned> makePlan(pqxx::transaction_base &tx, const MigrationRequest &request, bool withSample = true)
 {
     SelectorError parseError;
     const std::optional<Selector> selector = Selector::parse(request.selectorJson, &parseError);
@@ -115,9 +116,10 @@ Result<Planned> makePlan(pqxx::transaction_base &tx, const MigrationRequest &req
     const pqxx::row totals = execSelector(tx, sql::migrationCountHead, compiled, ")", {uuidText(request.source)})[0];
     p.plan.rows = totals[0].as<qint64>();
     p.plan.bytes = totals[1].as<qint64>();
-    for (const auto &r :
-         execSelector(tx, sql::migrationSampleHead, compiled, sql::migrationSampleTail, {uuidText(request.source)})) {
-        p.plan.sample.append(MemorySample{uuidField(r[0]), r[1].as<qint64>(), qstr(r[2]), fromMillis(r[3])});
+    if (withSample) {
+        for (const auto &r :
+             execSelector(tx, sql::migrationSampleHead, compiled, sql::migrationSampleTail, {uuidText(request.source)}))
+            p.plan.sample.append(MemorySample{uuidField(r[0]), r[1].as<qint64>(), qstr(r[2]), fromMillis(r[3])});
     }
     for (const auto &r : tx.exec_params(sql::migrationTargetQuota, uuidText(request.target))) {
         MigrationQuotaCheck c;
@@ -171,7 +173,7 @@ Result<MigrationPlan> planMigration(pqxx::connection &conn, const MigrationReque
 Result<MigrationJob> createMigrationJob(pqxx::connection &conn, const MigrationRequest &request)
 {
     pqxx::work tx(conn);
-    Result<Planned> p = makePlan(tx, request);
+    Result<Planned> p = makePlan(tx, request, false);
     if (!p)
         return p.error();
     if (std::optional<Error> blocked = quotaBlock(p.value()))
@@ -210,7 +212,7 @@ Result<MigrationJob> runMigrationJob(pqxx::connection &conn, qint64 id, int batc
             request.selectorJson = job.selectorJson;
             request.preserveIds = job.preserveIds;
             request.includeMetadata = job.includeMetadata;
-            Result<Planned> now = makePlan(tx, request);
+            Result<Planned> now = makePlan(tx, request, false);
             if (!now)
                 return now.error();
             if (std::optional<Error> blocked = quotaBlock(now.value()))
