@@ -13,6 +13,21 @@
 
 namespace tc::bench {
 
+// `conninfo` with its dbname replaced by `db`.
+inline QString withDatabase(QString conninfo, const QString &db)
+{
+    conninfo.replace(QRegularExpression(QStringLiteral("dbname=\\S+")), QStringLiteral("dbname=") + db);
+    return conninfo;
+}
+
+// `s` as an SQL string literal.
+inline QString sqlLiteral(const QString &s)
+{
+    QString q = s;
+    q.replace(u'\'', QStringLiteral("''"));
+    return u'\'' + q + u'\'';
+}
+
 // The median (-1 for no values).
 inline double median(QList<double> v)
 {

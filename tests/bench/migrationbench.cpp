@@ -26,19 +26,6 @@ const QString kSource = QStringLiteral("migration-source");
 const QString kTarget = QStringLiteral("migration-target");
 const QString kRunDb = QStringLiteral("bench_migration_run");
 
-QString withDatabase(QString conninfo, const QString &db)
-{
-    conninfo.replace(QRegularExpression(QStringLiteral("dbname=\\S+")), QStringLiteral("dbname=") + db);
-    return conninfo;
-}
-
-QString sqlLiteral(const QString &s)
-{
-    QString q = s;
-    q.replace(u'\'', QStringLiteral("''"));
-    return u'\'' + q + u'\'';
-}
-
 struct Psql
 {
     bool ok = false;

@@ -40,6 +40,8 @@
 using namespace tc;
 using tc::bench::median;
 using tc::bench::psqlMs;
+using tc::bench::sqlLiteral;
+using tc::bench::withDatabase;
 using tc::test::await;
 
 namespace {
@@ -54,19 +56,6 @@ struct Shape
     DemoSeedOptions options;
 };
 
-
-QString withDatabase(QString conninfo, const QString &db)
-{
-    conninfo.replace(QRegularExpression(QStringLiteral("dbname=\\S+")), QStringLiteral("dbname=") + db);
-    return conninfo;
-}
-
-QString sqlLiteral(const QString &s)
-{
-    QString q = s;
-    q.replace(u'\'', QStringLiteral("''"));
-    return u'\'' + q + u'\'';
-}
 
 // Waits for the model's first top-level page (the GUI's "rows appear" moment).
 double modelFirstPageMs(TenantStore *store)
