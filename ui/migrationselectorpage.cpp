@@ -126,14 +126,15 @@ void MigrationSelectorPage::initializePage()
     const QString source = draft.source ? draft.source->tenant.slug : QString();
     const QString target = draft.target ? draft.target->tenant.slug : QString();
     m_everything->setText(tr("&Everything: merge all of %1's data into %2").arg(source, target));
-    if (draft.wholeTenant) {
+    // The page keeps its own selector across Back and Next; the draft gets it on Next.
+    if (draft.wholeTenant)
         m_everything->setChecked(true);
-    } else if (draft.selectorJson != m_canonical) {
-        m_json->setPlainText(draft.selectorJson);
-        parseJson();
-    }
-    if (m_rows->rowCount() == 0)
+    // An empty row to type into, unless the JSON is the only editor (an $or).
+    if (m_rows->rowCount() == 0 && m_rowsUsable) {
+        m_syncing = true;
         m_rows->addRow();
+        m_syncing = false;
+    }
     updateMode();
 }
 
@@ -208,9 +209,12 @@ void MigrationSelectorPage::parseJson()
     QString why;
     m_syncing = true;
     const bool shown = m_rows->setJson(m_canonical, &why);
+    // Rows that no longer say what the JSON selects would mislead: the JSON alone shows it.
+    if (!shown)
+        m_rows->clear();
     m_syncing = false;
     m_rowsUsable = shown;
-    m_rowsNote->setText(shown ? QString() : tr("The conditions can't show this selector (%1); edit it as JSON.").arg(why));
+    m_rowsNote->setText(shown ? QString() : why); // the model's sentence says what to do
     m_rowsNote->setVisible(!shown);
     updateMode();
 }
