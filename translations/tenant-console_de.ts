@@ -2354,10 +2354,6 @@ Operators: $eq $ne $gt $gte $lt $lte $in $exists, and $and / $or lists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The conditions can&apos;t show this selector (%1); edit it as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every row of %1 moves, whatever its metadata. %1 itself and its sub-tenants stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2381,10 +2377,6 @@ Operators: $eq $ne $gt $gte $lt $lte $in $exists, and $and / $or lists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search by slug or name…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 was deleted and its data purged: there is nothing to move.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,10 +2397,6 @@ Operators: $eq $ne $gt $gte $lt $lte $in $exists, and $and / $or lists.</source>
     </message>
     <message>
         <source>Choose the tenant that receives the data. Only an active tenant can receive rows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search by slug or name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

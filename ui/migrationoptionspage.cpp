@@ -43,6 +43,7 @@ MigrationOptionsPage::MigrationOptionsPage(MigrationWizard *wizard) : QWizardPag
                                "resumes after the last committed batch)."));
 
     auto *batchForm = new QFormLayout;
+    batchForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     batchForm->addRow(tr("&Batch size:"), m_batchRows);
 
     auto *layout = new QVBoxLayout(this);

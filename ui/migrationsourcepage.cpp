@@ -10,7 +10,6 @@ MigrationSourcePage::MigrationSourcePage(MigrationWizard *wizard)
 {
     setTitle(tr("Source"));
     setSubTitle(tr("Choose the tenant whose data moves. Its sub-tenants' data stays where it is."));
-    picker()->setHint(tr("Search by slug or name…"));
 }
 
 QString MigrationSourcePage::veto(const TenantMatch &match) const

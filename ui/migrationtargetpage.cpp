@@ -10,7 +10,6 @@ MigrationTargetPage::MigrationTargetPage(MigrationWizard *wizard)
 {
     setTitle(tr("Target"));
     setSubTitle(tr("Choose the tenant that receives the data. Only an active tenant can receive rows."));
-    picker()->setHint(tr("Search by slug or name…"));
 }
 
 QString MigrationTargetPage::veto(const TenantMatch &match) const
